@@ -1,0 +1,19 @@
+/**
+ * The set of sources the gateway serves. Resolvers ask it before addressing a resource upstream,
+ * so an id outside the served set is NOT_FOUND without a call for it.
+ */
+import type { ServiceLabel } from '../errors/toGatewayError';
+import type { JobSourceRef, NodeRef } from '../model/sources';
+
+export interface CatalogListing {
+  sources: JobSourceRef[];
+  /** Services (or parents) whose listing failed: their sources are missing from `sources`. */
+  failures: { service: ServiceLabel; error: Error }[];
+}
+
+export interface SourceCatalog {
+  /** Is this index, application, data source or knowledge base served? */
+  serves(ref: NodeRef): Promise<boolean>;
+  /** Every served data source and knowledge base. Never rejects for an upstream failure. */
+  list(): Promise<CatalogListing>;
+}

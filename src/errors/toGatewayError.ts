@@ -1,0 +1,96 @@
+/**
+ * Turns an upstream failure (an SDK exception, a time-out, a socket error) into the gateway's
+ * error vocabulary. One table, keyed by the exception's `name`, then its fault and HTTP status,
+ * as smithy's own retry classification does. Danger: the client must never see the service's raw
+ * message or body outside development mode: the message here is ours; the upstream one goes to
+ * `extensions.upstream` only when `exposeUpstream` is set, and to the logs via `originalError`.
+ */
+import type { GraphQLError } from 'graphql';
+import { ErrorCode, gatewayError } from './ErrorCode';
+
+export type ServiceLabel = 'KENDRA' | 'QBUSINESS' | 'QCONNECT';
+
+export interface UpstreamCallContext {
+  service: ServiceLabel;
+  operation: string;
+  /** What was addressed, for the message: "Kendra data source ds-1 of index ...". */
+  resource?: string;
+  /** The call carried a page token that came from a client's cursor. */
+  withToken?: boolean;
+  /** Development mode: put the upstream error's name and message in `extensions.upstream`. */
+  exposeUpstream?: boolean;
+}
+
+const SERVICE_NAMES: Record<ServiceLabel, string> = {
+  KENDRA: 'Amazon Kendra',
+  QBUSINESS: 'Amazon Q Business',
+  QCONNECT: 'Amazon Q in Connect',
+};
+
+const BY_NAME: Record<string, ErrorCode> = {
+  ThrottlingException: ErrorCode.UPSTREAM_THROTTLED,
+  TooManyRequestsException: ErrorCode.UPSTREAM_THROTTLED,
+  Throttling: ErrorCode.UPSTREAM_THROTTLED,
+  RequestLimitExceeded: ErrorCode.UPSTREAM_THROTTLED,
+  ServiceQuotaExceededException: ErrorCode.UPSTREAM_THROTTLED,
+  AccessDeniedException: ErrorCode.UPSTREAM_ACCESS_DENIED,
+  UnauthorizedException: ErrorCode.UPSTREAM_ACCESS_DENIED,
+  UnrecognizedClientException: ErrorCode.UPSTREAM_ACCESS_DENIED,
+  ExpiredTokenException: ErrorCode.UPSTREAM_ACCESS_DENIED,
+  CredentialsProviderError: ErrorCode.UPSTREAM_ACCESS_DENIED,
+  ResourceNotFoundException: ErrorCode.NOT_FOUND,
+  ConflictException: ErrorCode.CONFLICT,
+  ResourceInUseException: ErrorCode.CONFLICT,
+  ValidationException: ErrorCode.BAD_USER_INPUT,
+  AbortError: ErrorCode.UPSTREAM_TIMEOUT,
+  TimeoutError: ErrorCode.UPSTREAM_TIMEOUT,
+  RequestTimeout: ErrorCode.UPSTREAM_TIMEOUT,
+  RequestTimeoutException: ErrorCode.UPSTREAM_TIMEOUT,
+};
+
+const SOCKET_ERRORS = new Set(['ECONNREFUSED', 'ECONNRESET', 'EPIPE', 'ENOTFOUND', 'EAI_AGAIN', 'ETIMEDOUT']);
+
+interface UpstreamErrorShape {
+  name?: string;
+  code?: string;
+  message?: string;
+  $fault?: 'client' | 'server';
+  $metadata?: { httpStatusCode?: number };
+}
+
+/** The code an upstream failure maps to. */
+export function classifyUpstreamError(error: unknown, withToken = false): ErrorCode {
+  const e = (error ?? {}) as UpstreamErrorShape;
+  const name = e.name ?? '';
+  const status = e.$metadata?.httpStatusCode;
+  if (name === 'ValidationException' && withToken) return ErrorCode.CURSOR_EXPIRED;
+  if (Object.prototype.hasOwnProperty.call(BY_NAME, name)) return BY_NAME[name];
+  if (e.code && SOCKET_ERRORS.has(e.code)) return ErrorCode.UPSTREAM_UNAVAILABLE;
+  if (status === 429) return ErrorCode.UPSTREAM_THROTTLED;
+  if (status === 401 || status === 403) return ErrorCode.UPSTREAM_ACCESS_DENIED;
+  if (status === 404) return ErrorCode.NOT_FOUND;
+  if (status === 408) return ErrorCode.UPSTREAM_TIMEOUT;
+  if ((status !== undefined && status >= 500) || e.$fault === 'server') return ErrorCode.UPSTREAM_UNAVAILABLE;
+  return ErrorCode.UPSTREAM_UNAVAILABLE;
+}
+
+/** The client-facing error for an upstream failure. */
+export function toGatewayError(error: unknown, context: UpstreamCallContext): GraphQLError {
+  const code = classifyUpstreamError(error, context.withToken);
+  const service = SERVICE_NAMES[context.service];
+  const what = context.resource ?? `${context.operation} request`;
+  const messages: Record<string, string> = {
+    [ErrorCode.UPSTREAM_THROTTLED]: `${service} throttled the ${context.operation} request after retries; try again shortly.`,
+    [ErrorCode.UPSTREAM_ACCESS_DENIED]: `${service} denied access to ${what}.`,
+    [ErrorCode.NOT_FOUND]: `${service} has no ${what}.`,
+    [ErrorCode.CONFLICT]: `${service} refused ${context.operation} on ${what}: a sync job is already running or none is running.`,
+    [ErrorCode.BAD_USER_INPUT]: `${service} rejected the ${context.operation} request for ${what} as invalid.`,
+    [ErrorCode.CURSOR_EXPIRED]: `The cursor's ${service} page token has expired or is no longer valid; restart from the first page (without after/before).`,
+    [ErrorCode.UPSTREAM_TIMEOUT]: `${service} did not answer ${context.operation} in time.`,
+    [ErrorCode.UPSTREAM_UNAVAILABLE]: `${service} is unavailable for ${context.operation}; try again later.`,
+  };
+  const e = (error ?? {}) as UpstreamErrorShape;
+  const extensions: Record<string, unknown> = { service: context.service };
+  if (context.exposeUpstream) extensions.upstream = { name: e.name, message: e.message };
+  return gatewayError(code, messages[code] ?? `${service} failed.`, extensions, error instanceof Error ? error : undefined);
+}

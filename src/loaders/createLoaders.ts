@@ -1,0 +1,139 @@
+/**
+ * One DataLoader per upstream read, built anew for every GraphQL request (never share them across
+ * requests: their caches would serve one user's pages to another and never expire). Within a
+ * request, the same page or the same parent asked for twice — through aliases, fragments, or fifty
+ * jobs pointing at one data source — is fetched once. The services have no batch read APIs, so a
+ * batch is a set of single calls run together under `Upstream`'s per-service concurrency limit;
+ * each key settles on its own, so one failing key never fails its neighbours.
+ */
+import DataLoader from 'dataloader';
+import type { ImportJobModel, SyncJobModel } from '../model/jobs';
+import type {
+  KendraDataSourceRef,
+  QBusinessDataSourceRef,
+  QConnectKnowledgeBaseRef,
+  SourceDetails,
+  SyncSourceRef,
+} from '../model/sources';
+import { listKendraSyncJobsPage } from '../services/kendra/listSyncJobsPage';
+import {
+  describeKendraDataSource,
+  describeKendraIndex,
+  listKendraDataSourcesPage,
+  listKendraIndicesPage,
+  type KendraIndexDetails,
+} from '../services/kendra/resources';
+import { listQBusinessSyncJobsPage } from '../services/qbusiness/listSyncJobsPage';
+import {
+  getQBusinessApplication,
+  getQBusinessDataSource,
+  getQBusinessIndex,
+  listQBusinessApplicationsPage,
+  listQBusinessDataSourcesPage,
+  listQBusinessIndicesPage,
+  type QBusinessApplicationDetails,
+  type QBusinessIndexDetails,
+} from '../services/qbusiness/resources';
+import { listImportJobsPage } from '../services/qconnect/listImportJobsPage';
+import { getImportJob, getKnowledgeBase, listKnowledgeBasesPage } from '../services/qconnect/resources';
+import type { PageRequest, ServicePage, SyncJobQuery } from '../services/syncJobQuery';
+import type { Upstream } from '../services/upstream';
+import { canonicalKey } from './canonicalKey';
+
+export interface SyncJobsPageKey extends PageRequest {
+  source: SyncSourceRef;
+  query: SyncJobQuery;
+}
+
+export interface ImportJobsPageKey extends PageRequest {
+  source: QConnectKnowledgeBaseRef;
+}
+
+/** A loader whose batch is its keys fetched one by one, together. */
+function loaderOf<K, V>(fetchOne: (key: K) => Promise<V>): DataLoader<K, V, string> {
+  return new DataLoader<K, V, string>(
+    async (keys) => {
+      const settled = await Promise.allSettled(keys.map(fetchOne));
+      return settled.map((result) =>
+        result.status === 'fulfilled' ? result.value : toError(result.reason),
+      );
+    },
+    { cacheKeyFn: canonicalKey },
+  );
+}
+
+function toError(reason: unknown): Error {
+  return reason instanceof Error ? reason : new Error(String(reason));
+}
+
+/** Strips the cached `details` a ref may carry, so it does not split loader keys. */
+function bareSyncSource(ref: SyncSourceRef): SyncSourceRef {
+  return ref.kind === 'KendraDataSource'
+    ? { kind: ref.kind, indexId: ref.indexId, dataSourceId: ref.dataSourceId }
+    : { kind: ref.kind, applicationId: ref.applicationId, indexId: ref.indexId, dataSourceId: ref.dataSourceId };
+}
+
+export function createLoaders(upstream: Upstream) {
+  const syncJobsPage = loaderOf<SyncJobsPageKey, ServicePage<SyncJobModel>>((key) =>
+    key.source.kind === 'KendraDataSource'
+      ? listKendraSyncJobsPage(upstream, key.source, key.query, key)
+      : listQBusinessSyncJobsPage(upstream, key.source, key.query, key),
+  );
+  const importJobsPage = loaderOf<ImportJobsPageKey, ServicePage<ImportJobModel>>((key) =>
+    listImportJobsPage(upstream, key.source, key),
+  );
+  const sourceDetails = loaderOf<SyncSourceRef | QConnectKnowledgeBaseRef, SourceDetails>((ref) => {
+    switch (ref.kind) {
+      case 'KendraDataSource':
+        return describeKendraDataSource(upstream, ref);
+      case 'QBusinessDataSource':
+        return getQBusinessDataSource(upstream, ref);
+      case 'QConnectKnowledgeBase':
+        return getKnowledgeBase(upstream, ref.knowledgeBaseId);
+    }
+  });
+
+  return {
+    /** One page of a data source's sync history. */
+    loadSyncJobsPage: (key: SyncJobsPageKey) => syncJobsPage.load({ ...key, source: bareSyncSource(key.source) }),
+    /** One page of a knowledge base's import history. */
+    loadImportJobsPage: (key: ImportJobsPageKey) =>
+      importJobsPage.load({ ...key, source: { kind: key.source.kind, knowledgeBaseId: key.source.knowledgeBaseId } }),
+    /** Name, type, status... of a data source or knowledge base (a describe/get call). */
+    loadSourceDetails: (ref: KendraDataSourceRef | QBusinessDataSourceRef | QConnectKnowledgeBaseRef) =>
+      ref.details
+        ? Promise.resolve(ref.details)
+        : sourceDetails.load(
+            ref.kind === 'QConnectKnowledgeBase'
+              ? { kind: ref.kind, knowledgeBaseId: ref.knowledgeBaseId }
+              : bareSyncSource(ref),
+          ),
+    kendraIndex: loaderOf<string, KendraIndexDetails>((indexId) => describeKendraIndex(upstream, indexId)),
+    qbusinessApplication: loaderOf<string, QBusinessApplicationDetails>((id) => getQBusinessApplication(upstream, id)),
+    qbusinessIndex: loaderOf<{ applicationId: string; indexId: string }, QBusinessIndexDetails>((key) =>
+      getQBusinessIndex(upstream, key.applicationId, key.indexId),
+    ),
+    importJob: loaderOf<{ knowledgeBaseId: string; importJobId: string }, ImportJobModel>((key) =>
+      getImportJob(upstream, key.knowledgeBaseId, key.importJobId),
+    ),
+    kendraIndicesPage: loaderOf<PageRequest, ServicePage<KendraIndexDetails>>((page) => listKendraIndicesPage(upstream, page)),
+    kendraDataSourcesPage: loaderOf<PageRequest & { indexId: string }, ServicePage<KendraDataSourceRef>>((key) =>
+      listKendraDataSourcesPage(upstream, key.indexId, key),
+    ),
+    qbusinessApplicationsPage: loaderOf<PageRequest, ServicePage<QBusinessApplicationDetails>>((page) =>
+      listQBusinessApplicationsPage(upstream, page),
+    ),
+    qbusinessIndicesPage: loaderOf<PageRequest & { applicationId: string }, ServicePage<QBusinessIndexDetails>>((key) =>
+      listQBusinessIndicesPage(upstream, key.applicationId, key),
+    ),
+    qbusinessDataSourcesPage: loaderOf<
+      PageRequest & { applicationId: string; indexId: string },
+      ServicePage<QBusinessDataSourceRef>
+    >((key) => listQBusinessDataSourcesPage(upstream, key.applicationId, key.indexId, key)),
+    knowledgeBasesPage: loaderOf<PageRequest, ServicePage<QConnectKnowledgeBaseRef>>((page) =>
+      listKnowledgeBasesPage(upstream, page),
+    ),
+  };
+}
+
+export type Loaders = ReturnType<typeof createLoaders>;

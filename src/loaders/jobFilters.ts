@@ -1,0 +1,77 @@
+/**
+ * Job filters, split into what the service can apply (pushed down: fewer pages to read) and what the
+ * gateway applies itself. Both halves describe the same set, so a filter gives the same jobs
+ * whether or not it could be pushed down. Kendra and Q Business take one status and a start-time
+ * window; Q Connect takes nothing.
+ */
+import type { JobModel, JobState } from '../model/jobs';
+import { jobStateOf, knownStatus, SYNC_JOB_STATUSES } from '../model/jobState';
+import { jobStartedAt } from '../model/jobs';
+import type { SyncJobQuery } from '../services/syncJobQuery';
+
+/** The gateway-side description of a job filter (all parts optional, all inclusive). */
+export interface JobPredicate {
+  /** Service statuses (`SyncJobStatus` / `ImportJobStatus` values, `UNKNOWN` for unknown ones). */
+  statuses?: readonly string[];
+  states?: readonly JobState[];
+  /** Import job types (`QUICK_RESPONSES`, `UNKNOWN`). */
+  types?: readonly string[];
+  startedAfter?: Date;
+  startedBefore?: Date;
+}
+
+/** Does the job pass the filter? (The whole filter, pushed-down parts included.) */
+export function matchesJob(job: JobModel, filter: JobPredicate): boolean {
+  if (filter.statuses && !filter.statuses.includes(knownStatus(job))) return false;
+  if (filter.states && !filter.states.includes(jobStateOf(job))) return false;
+  if (filter.types && job.kind === 'ImportJob') {
+    const type = job.importJobTypeRaw === 'QUICK_RESPONSES' ? 'QUICK_RESPONSES' : 'UNKNOWN';
+    if (!filter.types.includes(type)) return false;
+  }
+  const started = jobStartedAt(job)?.getTime();
+  if (filter.startedAfter && (started === undefined || started < filter.startedAfter.getTime())) return false;
+  if (filter.startedBefore && (started === undefined || started > filter.startedBefore.getTime())) return false;
+  return true;
+}
+
+const SYNC_STATE_OF: Record<string, JobState> = {
+  SYNCING: 'RUNNING',
+  SYNCING_INDEXING: 'RUNNING',
+  STOPPING: 'STOPPING',
+  SUCCEEDED: 'SUCCEEDED',
+  FAILED: 'FAILED',
+  INCOMPLETE: 'INCOMPLETE',
+  ABORTED: 'ABORTED',
+};
+
+/**
+ * What a Kendra or Q Business list call can take of the filter: the window always, the status
+ * only when the filter allows exactly one known service status.
+ */
+export function syncPushdown(filter: JobPredicate): SyncJobQuery {
+  let candidates = SYNC_JOB_STATUSES as readonly string[];
+  let unknownAllowed = true;
+  if (filter.statuses) {
+    candidates = candidates.filter((s) => filter.statuses!.includes(s));
+    unknownAllowed = filter.statuses.includes('UNKNOWN');
+  }
+  if (filter.states) {
+    candidates = candidates.filter((s) => filter.states!.includes(SYNC_STATE_OF[s]));
+    unknownAllowed = unknownAllowed && filter.states.includes('UNKNOWN');
+  }
+  const narrowed = (filter.statuses || filter.states) && !unknownAllowed && candidates.length === 1;
+  return {
+    status: narrowed ? candidates[0] : undefined,
+    startedAfter: filter.startedAfter,
+    startedBefore: filter.startedBefore,
+  };
+}
+
+/** True when nothing can match (e.g. only import states asked of a sync source). */
+export function matchesNothing(filter: JobPredicate, kind: 'SyncJob' | 'ImportJob'): boolean {
+  if (filter.startedAfter && filter.startedBefore && filter.startedAfter > filter.startedBefore) return true;
+  if (kind === 'SyncJob' && filter.states && !filter.states.includes('UNKNOWN')) {
+    return !SYNC_JOB_STATUSES.some((s) => filter.states!.includes(SYNC_STATE_OF[s]));
+  }
+  return false;
+}

@@ -1,0 +1,64 @@
+/**
+ * Adapts one data source's or knowledge base's job history to the relay engine's `PageSource`:
+ * pages come through the request's loaders (deduped), the filter is split into what the service
+ * applies and what `accept` applies here, and the sort key is the feed's order (newest first, then
+ * service, source, job id), which is also each service's own order within one source.
+ * Danger: `key` binds cursors to this exact source and filter; anything that changes which jobs
+ * are listed must be part of it.
+ */
+import type { JobModel } from '../model/jobs';
+import { jobIdOf, jobStartedAt } from '../model/jobs';
+import { serviceOf, sourceKey, type JobSourceRef } from '../model/sources';
+import type { PageSource, SortKey } from '../relay/pageSource';
+import { KENDRA_SYNC_JOBS_MAX_PAGE } from '../services/kendra/listSyncJobsPage';
+import { QBUSINESS_SYNC_JOBS_MAX_PAGE } from '../services/qbusiness/listSyncJobsPage';
+import { QCONNECT_MAX_PAGE } from '../services/qconnect/listImportJobsPage';
+import { canonicalKey } from './canonicalKey';
+import type { Loaders } from './createLoaders';
+import { matchesJob, syncPushdown, type JobPredicate } from './jobFilters';
+
+export interface JobPageSourceOptions {
+  /** Push the filter down to the service where it can take it (default true). */
+  pushdown?: boolean;
+}
+
+/** The order of the feed and of every history: [start time, service, source, job id]. */
+export function jobSortKey(job: JobModel): SortKey {
+  const time = jobStartedAt(job)?.getTime() ?? Number.NEGATIVE_INFINITY;
+  return [time, serviceOf(job.source), sourceKey(job.source), jobIdOf(job)];
+}
+
+export function maxPageSizeOf(source: JobSourceRef): number {
+  switch (source.kind) {
+    case 'KendraDataSource':
+      return KENDRA_SYNC_JOBS_MAX_PAGE;
+    case 'QBusinessDataSource':
+      return QBUSINESS_SYNC_JOBS_MAX_PAGE;
+    case 'QConnectKnowledgeBase':
+      return QCONNECT_MAX_PAGE;
+  }
+}
+
+/** The `PageSource` of one source's jobs under a filter. */
+export function jobPageSource<T extends JobModel = JobModel>(
+  loaders: Loaders,
+  source: JobSourceRef,
+  filter: JobPredicate,
+  options: JobPageSourceOptions = {},
+): PageSource<T> {
+  const pushdown = options.pushdown ?? true;
+  const query = source.kind !== 'QConnectKnowledgeBase' && pushdown ? syncPushdown(filter) : {};
+  return {
+    key: canonicalKey({ service: serviceOf(source), source: sourceKey(source), filter }),
+    maxPageSize: maxPageSizeOf(source),
+    fetchPage: async (token, size) => {
+      const page =
+        source.kind === 'QConnectKnowledgeBase'
+          ? await loaders.loadImportJobsPage({ source, token, size })
+          : await loaders.loadSyncJobsPage({ source, query, token, size });
+      return { items: page.items as T[], nextToken: page.nextToken };
+    },
+    sortKeyOf: jobSortKey,
+    accept: (job) => matchesJob(job, filter),
+  };
+}

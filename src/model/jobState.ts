@@ -1,0 +1,42 @@
+/**
+ * Normalizes each service's job status to the one `JobState` (the table in the README).
+ * Danger: services add statuses; anything not in the table is UNKNOWN, never an error.
+ */
+import type { JobModel, JobState } from './jobs';
+
+const SYNC_STATES: Record<string, JobState> = {
+  SYNCING: 'RUNNING',
+  SYNCING_INDEXING: 'RUNNING',
+  STOPPING: 'STOPPING',
+  SUCCEEDED: 'SUCCEEDED',
+  FAILED: 'FAILED',
+  INCOMPLETE: 'INCOMPLETE',
+  ABORTED: 'ABORTED',
+};
+
+const IMPORT_STATES: Record<string, JobState> = {
+  START_IN_PROGRESS: 'RUNNING',
+  COMPLETE: 'SUCCEEDED',
+  FAILED: 'FAILED',
+  DELETE_FAILED: 'FAILED',
+  DELETE_IN_PROGRESS: 'DELETING',
+  DELETED: 'DELETED',
+};
+
+export const SYNC_JOB_STATUSES = Object.keys(SYNC_STATES);
+export const IMPORT_JOB_STATUSES = Object.keys(IMPORT_STATES);
+
+/** The normalized state of a job; UNKNOWN for a status this gateway does not know. */
+export function jobStateOf(job: JobModel): JobState {
+  const table = job.kind === 'SyncJob' ? SYNC_STATES : IMPORT_STATES;
+  return Object.prototype.hasOwnProperty.call(table, job.statusRaw) ? table[job.statusRaw] : 'UNKNOWN';
+}
+
+/** The job's status in its service's enum, or UNKNOWN when the value is not in it. */
+export function knownStatus(job: JobModel): string {
+  const known = job.kind === 'SyncJob' ? SYNC_JOB_STATUSES : IMPORT_JOB_STATUSES;
+  return known.includes(job.statusRaw) ? job.statusRaw : 'UNKNOWN';
+}
+
+/** Finished states: the denominator of a failure rate. */
+export const FINISHED_STATES: readonly JobState[] = ['SUCCEEDED', 'FAILED', 'INCOMPLETE', 'ABORTED'];

@@ -1,0 +1,91 @@
+/**
+ * References to the things jobs come from. A reference holds only the ids needed to address the
+ * resource upstream; its other fields (name, type, status, ...) are fetched by the resolvers through
+ * the per-request loaders, and only when a query asks for them. `details` is filled when a list call
+ * already brought them (discovery), so no describe call is needed then.
+ */
+
+export interface KendraIndexRef {
+  kind: 'KendraIndex';
+  indexId: string;
+}
+
+export interface KendraDataSourceRef {
+  kind: 'KendraDataSource';
+  indexId: string;
+  dataSourceId: string;
+  details?: SourceDetails;
+}
+
+export interface QBusinessApplicationRef {
+  kind: 'QBusinessApplication';
+  applicationId: string;
+}
+
+export interface QBusinessIndexRef {
+  kind: 'QBusinessIndex';
+  applicationId: string;
+  indexId: string;
+}
+
+export interface QBusinessDataSourceRef {
+  kind: 'QBusinessDataSource';
+  applicationId: string;
+  indexId: string;
+  dataSourceId: string;
+  details?: SourceDetails;
+}
+
+export interface QConnectKnowledgeBaseRef {
+  kind: 'QConnectKnowledgeBase';
+  /** The bare UUID (an ARN given by a client is reduced to it). */
+  knowledgeBaseId: string;
+  details?: SourceDetails;
+}
+
+/** A data source or knowledge base: what `JobSource` resolves from. */
+export type JobSourceRef = KendraDataSourceRef | QBusinessDataSourceRef | QConnectKnowledgeBaseRef;
+export type SyncSourceRef = KendraDataSourceRef | QBusinessDataSourceRef;
+
+export type NodeRef =
+  | KendraIndexRef
+  | KendraDataSourceRef
+  | QBusinessApplicationRef
+  | QBusinessIndexRef
+  | QBusinessDataSourceRef
+  | QConnectKnowledgeBaseRef;
+
+/** The fields every JobSource shows, whatever the service. */
+export interface SourceDetails {
+  name: string;
+  type?: string;
+  status?: string;
+  description?: string;
+  createdAt?: Date;
+  updatedAt?: Date;
+  /** Service-specific extras (languageCode, syncSchedule, knowledgeBaseArn). */
+  extra?: Record<string, string | undefined>;
+}
+
+/** A stable text key of a source, used in cursors, sort keys and loader keys. */
+export function sourceKey(ref: JobSourceRef): string {
+  switch (ref.kind) {
+    case 'KendraDataSource':
+      return `${ref.indexId}/${ref.dataSourceId}`;
+    case 'QBusinessDataSource':
+      return `${ref.applicationId}/${ref.indexId}/${ref.dataSourceId}`;
+    case 'QConnectKnowledgeBase':
+      return ref.knowledgeBaseId;
+  }
+}
+
+export function serviceOf(ref: JobSourceRef): 'KENDRA' | 'QBUSINESS' | 'QCONNECT' {
+  switch (ref.kind) {
+    case 'KendraDataSource':
+      return 'KENDRA';
+    case 'QBusinessDataSource':
+      return 'QBUSINESS';
+    case 'QConnectKnowledgeBase':
+      return 'QCONNECT';
+  }
+}

@@ -1,0 +1,41 @@
+/**
+ * Fields every `JobSource` has (Kendra and Q Business data sources, Q Connect knowledge bases).
+ * Names, types and statuses come from one describe/get call per source and request, made only when
+ * a query asks for them (or not at all when discovery already brought them).
+ */
+import { toGlobalId } from '../model/globalId';
+import type { JobSourceRef } from '../model/sources';
+import { serviceOf } from '../model/sources';
+import type { SourceJobFilter } from '../schema/generated';
+import type { GatewayContext } from '../server/context';
+import { jobConnection, listOf, windowOf, type ConnectionArgs } from './jobConnections';
+
+const details = (ref: JobSourceRef, context: GatewayContext) => context.loaders.loadSourceDetails(ref);
+
+export const jobSourceFields = {
+  id: (ref: JobSourceRef) => toGlobalId(ref),
+  service: (ref: JobSourceRef) => serviceOf(ref),
+  sourceId: (ref: JobSourceRef) => (ref.kind === 'QConnectKnowledgeBase' ? ref.knowledgeBaseId : ref.dataSourceId),
+  name: async (ref: JobSourceRef, _: unknown, context: GatewayContext) => (await details(ref, context)).name,
+  type: async (ref: JobSourceRef, _: unknown, context: GatewayContext) => (await details(ref, context)).type ?? null,
+  status: async (ref: JobSourceRef, _: unknown, context: GatewayContext) => (await details(ref, context)).status ?? null,
+  description: async (ref: JobSourceRef, _: unknown, context: GatewayContext) =>
+    (await details(ref, context)).description ?? null,
+  createdAt: async (ref: JobSourceRef, _: unknown, context: GatewayContext) =>
+    (await details(ref, context)).createdAt ?? null,
+  updatedAt: async (ref: JobSourceRef, _: unknown, context: GatewayContext) =>
+    (await details(ref, context)).updatedAt ?? null,
+  indexId: (ref: JobSourceRef) => (ref.kind === 'QConnectKnowledgeBase' ? null : ref.indexId),
+  applicationId: (ref: JobSourceRef) => (ref.kind === 'QBusinessDataSource' ? ref.applicationId : null),
+  jobs: (
+    ref: JobSourceRef,
+    args: ConnectionArgs & { filter?: SourceJobFilter | null },
+    context: GatewayContext,
+  ) => jobConnection(context, ref, { states: listOf(args.filter?.states), ...windowOf(args.filter) }, args),
+};
+
+/** A service-specific extra (languageCode, syncSchedule, knowledgeBaseArn). */
+export const extraField =
+  (name: string) =>
+  async (ref: JobSourceRef, _: unknown, context: GatewayContext): Promise<string | null> =>
+    (await details(ref, context)).extra?.[name] ?? null;

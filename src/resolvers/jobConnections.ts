@@ -1,0 +1,51 @@
+/**
+ * Builds the job connections of one source (`syncJobs`, `importJobs`, `JobSource.jobs`) from the
+ * GraphQL arguments: filter → predicate, source → `PageSource`, then the relay engine.
+ */
+import { badUserInput } from '../errors/ErrorCode';
+import { jobPageSource } from '../loaders/jobPageSource';
+import type { JobPredicate } from '../loaders/jobFilters';
+import type { ConnectionModel } from '../model/connections';
+import type { JobModel } from '../model/jobs';
+import type { JobSourceRef } from '../model/sources';
+import { connectionFromPageSource } from '../relay/sourceConnection';
+import type { GatewayContext } from '../server/context';
+
+export interface ConnectionArgs {
+  first?: number | null;
+  after?: string | null;
+  last?: number | null;
+  before?: string | null;
+}
+
+export interface WindowInput {
+  startedAfter?: Date | null;
+  startedBefore?: Date | null;
+}
+
+/** Checks a start-time window and drops nulls. */
+export function windowOf(input: WindowInput | null | undefined, after = 'startedAfter', before = 'startedBefore') {
+  const startedAfter = input?.startedAfter ?? undefined;
+  const startedBefore = input?.startedBefore ?? undefined;
+  if (startedAfter && startedBefore && startedAfter > startedBefore) {
+    throw badUserInput(
+      `\`${after}\` (${startedAfter.toISOString()}) must not be later than \`${before}\` (${startedBefore.toISOString()}).`,
+    );
+  }
+  return { startedAfter, startedBefore };
+}
+
+/** A list argument: null/absent means "no condition", an empty list matches nothing. */
+export function listOf<T>(values: readonly T[] | null | undefined): readonly T[] | undefined {
+  return values ?? undefined;
+}
+
+export async function jobConnection<T extends JobModel>(
+  context: GatewayContext,
+  source: JobSourceRef,
+  predicate: JobPredicate,
+  args: ConnectionArgs,
+): Promise<ConnectionModel<T>> {
+  const pageSource = jobPageSource<T>(context.loaders, source, predicate, { pushdown: context.options.pushdown });
+  return connectionFromPageSource(pageSource, args, { now: context.options.now });
+}

@@ -1,0 +1,76 @@
+/**
+ * Entry points take the services' own ids; this turns them into references after checking their
+ * form (BAD_USER_INPUT) and that the gateway serves them (NOT_FOUND, without an upstream call for
+ * an id outside the served set).
+ */
+import { ErrorCode, gatewayError } from '../errors/ErrorCode';
+import type {
+  KendraDataSourceRef,
+  KendraIndexRef,
+  NodeRef,
+  QBusinessApplicationRef,
+  QBusinessDataSourceRef,
+  QBusinessIndexRef,
+  QConnectKnowledgeBaseRef,
+} from '../model/sources';
+import { kendraDataSourceId, kendraIndexId, knowledgeBaseId, qbusinessId } from '../model/serviceIds';
+import type { GatewayContext } from '../server/context';
+
+const LABELS: Record<NodeRef['kind'], string> = {
+  KendraIndex: 'Kendra index',
+  KendraDataSource: 'Kendra data source',
+  QBusinessApplication: 'Q Business application',
+  QBusinessIndex: 'Q Business index',
+  QBusinessDataSource: 'Q Business data source',
+  QConnectKnowledgeBase: 'Q Connect knowledge base',
+};
+
+function lastId(ref: NodeRef): string {
+  switch (ref.kind) {
+    case 'KendraIndex':
+      return ref.indexId;
+    case 'QBusinessApplication':
+      return ref.applicationId;
+    case 'QBusinessIndex':
+      return ref.indexId;
+    case 'KendraDataSource':
+    case 'QBusinessDataSource':
+      return ref.dataSourceId;
+    case 'QConnectKnowledgeBase':
+      return ref.knowledgeBaseId;
+  }
+}
+
+/** Resolves to the ref when served; NOT_FOUND otherwise. */
+export async function served<T extends NodeRef>(context: GatewayContext, ref: T): Promise<T> {
+  if (await context.catalog.serves(ref)) return ref;
+  throw gatewayError(ErrorCode.NOT_FOUND, `No ${LABELS[ref.kind]} "${lastId(ref)}" is served by this gateway.`, {
+    resource: LABELS[ref.kind],
+  });
+}
+
+export const kendraIndexRef = (id: string): KendraIndexRef => ({ kind: 'KendraIndex', indexId: kendraIndexId(id) });
+export const kendraDataSourceRef = (indexId: string, id: string): KendraDataSourceRef => ({
+  kind: 'KendraDataSource',
+  indexId,
+  dataSourceId: kendraDataSourceId(id),
+});
+export const qbusinessApplicationRef = (id: string): QBusinessApplicationRef => ({
+  kind: 'QBusinessApplication',
+  applicationId: qbusinessId(id, 'application'),
+});
+export const qbusinessIndexRef = (applicationId: string, id: string): QBusinessIndexRef => ({
+  kind: 'QBusinessIndex',
+  applicationId,
+  indexId: qbusinessId(id, 'index'),
+});
+export const qbusinessDataSourceRef = (parent: QBusinessIndexRef, id: string): QBusinessDataSourceRef => ({
+  kind: 'QBusinessDataSource',
+  applicationId: parent.applicationId,
+  indexId: parent.indexId,
+  dataSourceId: qbusinessId(id, 'data source'),
+});
+export const knowledgeBaseRef = (idOrArn: string): QConnectKnowledgeBaseRef => ({
+  kind: 'QConnectKnowledgeBase',
+  knowledgeBaseId: knowledgeBaseId(idOrArn),
+});

@@ -1,0 +1,59 @@
+/**
+ * Connections over sources (`Query.sources`, `KendraIndex.dataSources`, `QBusinessIndex.dataSources`).
+ * The served set is small and already listed by the catalog, so it is paged in memory, through the
+ * same relay engine as jobs (an in-memory `PageSource` sorted by service and source id), so cursors
+ * and page flags behave the same everywhere.
+ */
+import { canonicalKey } from '../loaders/canonicalKey';
+import type { ConnectionModel } from '../model/connections';
+import { serviceOf, sourceKey, type JobSourceRef } from '../model/sources';
+import type { PageSource } from '../relay/pageSource';
+import { connectionFromPageSource } from '../relay/sourceConnection';
+import type { GatewayContext } from '../server/context';
+import type { ConnectionArgs } from './jobConnections';
+
+function compareSources(a: JobSourceRef, b: JobSourceRef): number {
+  const ka = `${serviceOf(a)}\u0000${sourceKey(a)}`;
+  const kb = `${serviceOf(b)}\u0000${sourceKey(b)}`;
+  return ka < kb ? -1 : ka > kb ? 1 : 0;
+}
+
+/** An in-memory page source over a fixed list; its tokens are offsets, valid for this list only. */
+export function arrayPageSource(key: string, all: JobSourceRef[]): PageSource<JobSourceRef> {
+  const sorted = [...all].sort(compareSources);
+  return {
+    key,
+    maxPageSize: 100,
+    fetchPage: async (token, size) => {
+      const start = token ? Number(token) : 0;
+      const end = start + size;
+      return { items: sorted.slice(start, end), nextToken: end < sorted.length ? String(end) : undefined };
+    },
+    sortKeyOf: (ref) => [0, serviceOf(ref), sourceKey(ref)],
+  };
+}
+
+export async function sourcesConnection(
+  context: GatewayContext,
+  args: ConnectionArgs,
+  key: unknown,
+  predicate: (ref: JobSourceRef) => boolean | Promise<boolean>,
+): Promise<ConnectionModel<JobSourceRef> & { failures: { service: string; error: Error }[] }> {
+  const listing = await context.catalog.list();
+  const kept: JobSourceRef[] = [];
+  for (const ref of listing.sources) if (await predicate(ref)) kept.push(ref);
+  const connection = await connectionFromPageSource(arrayPageSource(canonicalKey(key), kept), args, {
+    now: context.options.now,
+  });
+  return { ...connection, failures: listing.failures };
+}
+
+/** The data sources of one Kendra or Q Business index. */
+export function sourcesOfParent(
+  context: GatewayContext,
+  args: ConnectionArgs,
+  parent: string,
+  predicate: (ref: JobSourceRef) => boolean,
+): Promise<ConnectionModel<JobSourceRef>> {
+  return sourcesConnection(context, args, { parent }, predicate);
+}

@@ -1,0 +1,5 @@
+/** The abstract types (`Node`, `Job`, `JobSource`) resolve to the `kind` their models carry. */
+import type { JobModel } from '../model/jobs';
+import type { NodeRef } from '../model/sources';
+
+export const resolveKind = (value: NodeRef | JobModel) => value.kind;

@@ -1,0 +1,116 @@
+/**
+ * `npm start`: the gateway on its embedded emulator with demo data (default), or on AWS with
+ * `--upstream aws`. Every flag has an environment variable, for containers.
+ * Danger: with `--upstream aws` the SDK's default credential chain runs; nothing here prints them.
+ */
+import { parseArgs } from 'node:util';
+import { loadCatalogConfig } from '../catalog/loadCatalogConfig';
+import { startEmulator } from '../emulator';
+import { startGateway, type GatewayConfig } from './createGateway';
+
+const USAGE = `Usage: npm start -- [options]
+  --port N               HTTP port of the gateway (env PORT, default 4000)
+  --host H               address to listen on (env HOST, default 127.0.0.1)
+  --upstream MODE        emulator (default): an embedded emulator with demo data; aws: real AWS
+                         (SDK default credentials and region; AWS_ENDPOINT_URL[_<SERVICE>] honoured)
+  --config FILE          a gateway.yaml / .json listing the sources to serve (default: discovery)
+  --region R             AWS region (env AWS_REGION)
+  --seed N               demo data seed (emulator mode)
+  --scale N              N jobs in every demo data source (emulator mode)
+  --token-mode MODE      emulator token mode: keyset (default) or offset
+  --latency MS           emulator latency on every operation
+  --concurrency N        concurrent upstream calls per service (default 4)
+  --timeout MS           time allowed for one upstream call, retries included (default 10000)
+  --discovery-ttl S      seconds a discovered source list is reused (default 300)
+  --dev                  development mode: upstream error details and stack traces in responses
+  --help`;
+
+async function main(): Promise<void> {
+  const { values } = parseArgs({
+    options: {
+      port: { type: 'string' },
+      host: { type: 'string' },
+      upstream: { type: 'string' },
+      config: { type: 'string' },
+      region: { type: 'string' },
+      seed: { type: 'string' },
+      scale: { type: 'string' },
+      'token-mode': { type: 'string' },
+      latency: { type: 'string' },
+      concurrency: { type: 'string' },
+      timeout: { type: 'string' },
+      'discovery-ttl': { type: 'string' },
+      dev: { type: 'boolean' },
+      help: { type: 'boolean' },
+    },
+    strict: true,
+  });
+  if (values.help) {
+    console.log(USAGE);
+    return;
+  }
+  const env = process.env;
+  const number = (name: string, raw: string | undefined): number | undefined => {
+    if (raw === undefined) return undefined;
+    const value = Number(raw);
+    if (!Number.isFinite(value) || value < 0) throw new UsageError(`--${name} must be a non-negative number, got "${raw}"`);
+    return value;
+  };
+  const upstreamMode = values.upstream ?? env.GATEWAY_UPSTREAM ?? 'emulator';
+  if (upstreamMode !== 'emulator' && upstreamMode !== 'aws') {
+    throw new UsageError(`--upstream must be "emulator" or "aws", got "${upstreamMode}"`);
+  }
+  const tokenMode = values['token-mode'] ?? 'keyset';
+  if (tokenMode !== 'keyset' && tokenMode !== 'offset') {
+    throw new UsageError(`--token-mode must be "keyset" or "offset", got "${tokenMode}"`);
+  }
+  const concurrency = number('concurrency', values.concurrency);
+  const configFile = values.config ?? env.GATEWAY_CONFIG;
+  const catalogConfig = configFile ? loadCatalogConfig(configFile) : undefined;
+
+  const config: GatewayConfig = {
+    port: number('port', values.port ?? env.PORT) ?? 4000,
+    host: values.host ?? env.HOST ?? '127.0.0.1',
+    region: values.region ?? catalogConfig?.region ?? env.AWS_REGION,
+    development: values.dev ?? env.NODE_ENV === 'development',
+    concurrency: concurrency ? { KENDRA: concurrency, QBUSINESS: concurrency, QCONNECT: concurrency } : undefined,
+    upstreamTimeoutMs: number('timeout', values.timeout),
+    discoveryTtlSeconds: number('discovery-ttl', values['discovery-ttl']),
+    catalog: catalogConfig?.catalog,
+  };
+
+  let emulator: Awaited<ReturnType<typeof startEmulator>> | undefined;
+  if (upstreamMode === 'emulator') {
+    emulator = await startEmulator({
+      port: 0,
+      demo: { seed: number('seed', values.seed), scale: number('scale', values.scale) },
+      tokenMode,
+      latencyMs: number('latency', values.latency),
+    });
+    config.endpoint = emulator.url;
+    config.region = config.region ?? 'us-east-1';
+  }
+  const gateway = await startGateway(config);
+  console.log(`syncjobs-gateway ready at ${gateway.url}`);
+  if (emulator) console.log(`embedded AWS emulator (demo data) at ${emulator.url}  (control API: ${emulator.url}/_emulator/stats)`);
+  else console.log('upstream: AWS (SDK default credentials and region)');
+
+  const stop = async () => {
+    await gateway.close();
+    await emulator?.close();
+    process.exit(0);
+  };
+  process.once('SIGINT', stop);
+  process.once('SIGTERM', stop);
+}
+
+class UsageError extends Error {}
+
+main().catch((error: Error) => {
+  if (error instanceof UsageError || (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
+    console.error(`${error.message}\n\n${USAGE}`);
+    process.exit(2);
+  }
+  console.error(error.message);
+  process.exit(1);
+});

@@ -1,0 +1,39 @@
+/**
+ * What every resolver gets: the request's loaders (new per request), the shared upstream and
+ * catalog, and options. Danger: `loaders` must never outlive the request.
+ */
+import type { SourceCatalog } from '../catalog/SourceCatalog';
+import { createLoaders, type Loaders } from '../loaders/createLoaders';
+import type { CursorStore } from '../relay/cursorStore';
+import type { Upstream } from '../services/upstream';
+
+export interface GatewayOptions {
+  /** Push filters down to the services where they can take them (default true). */
+  pushdown: boolean;
+  /** Development mode: upstream error details are shown to clients. */
+  development: boolean;
+  /** The clock of walk bounds and summaries. */
+  now: () => number;
+  /** Longest `jobSummary` window, in days. */
+  summaryMaxDays: number;
+}
+
+export interface GatewayContext {
+  loaders: Loaders;
+  upstream: Upstream;
+  catalog: SourceCatalog;
+  cursorStore: CursorStore;
+  options: GatewayOptions;
+}
+
+export interface GatewayShared {
+  upstream: Upstream;
+  catalog: SourceCatalog;
+  cursorStore: CursorStore;
+  options: GatewayOptions;
+}
+
+/** A fresh context for one GraphQL request. */
+export function createContext(shared: GatewayShared): GatewayContext {
+  return { ...shared, loaders: createLoaders(shared.upstream) };
+}

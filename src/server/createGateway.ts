@@ -1,0 +1,108 @@
+/**
+ * Assembles and starts one gateway: SDK clients → Upstream (limits, time-outs, error mapping) →
+ * catalog → schema → Apollo Server → HTTP. Everything shared lives here; everything per request
+ * is made by `createContext`. Danger: `close()` must be awaited so sockets and SDK clients end.
+ */
+import { ApolloServer } from '@apollo/server';
+import pino from 'pino';
+import type { SourceCatalog } from '../catalog/SourceCatalog';
+import { DiscoveryCatalog } from '../catalog/discoveryCatalog';
+import type { ServiceLabel } from '../errors/toGatewayError';
+import { CursorStore } from '../relay/cursorStore';
+import { buildSchema } from '../schema';
+import { createAwsClients, destroyAwsClients } from '../services/clients';
+import { Upstream } from '../services/upstream';
+import { createContext, type GatewayOptions, type GatewayShared } from './context';
+import { depthLimit } from './depthLimit';
+import { createFormatError } from './formatError';
+import { createHttpServer, listen } from './httpServer';
+import { createMetrics } from './metrics';
+
+export interface GatewayConfig {
+  port?: number;
+  host?: string;
+  /** Where the services are: an emulator URL; undefined = AWS (the SDK's endpoint settings apply). */
+  endpoint?: string;
+  region?: string;
+  /** SDK attempts per upstream call, retries included (default 3). */
+  maxAttempts?: number;
+  /** Concurrent upstream calls per service (default 4 each). */
+  concurrency?: Partial<Record<ServiceLabel, number>>;
+  /** Time allowed for one upstream call, SDK retries included (default 10 000 ms). */
+  upstreamTimeoutMs?: number;
+  /** The sources served; default: discovery of everything the account has. */
+  catalog?: (upstream: Upstream) => SourceCatalog;
+  discoveryTtlSeconds?: number;
+  development?: boolean;
+  pushdown?: boolean;
+  summaryMaxDays?: number;
+  maxQueryDepth?: number;
+  now?: () => number;
+  logLevel?: string;
+}
+
+export interface RunningGateway {
+  url: string;
+  port: number;
+  catalog: SourceCatalog;
+  close(): Promise<void>;
+}
+
+export async function startGateway(config: GatewayConfig = {}): Promise<RunningGateway> {
+  const logger = pino({ level: config.logLevel ?? 'info', redact: ['*.credentials', '*.secretAccessKey'] });
+  const metrics = createMetrics();
+  const options: GatewayOptions = {
+    pushdown: config.pushdown ?? true,
+    development: config.development ?? false,
+    now: config.now ?? Date.now,
+    summaryMaxDays: config.summaryMaxDays ?? 31,
+  };
+  const clients = createAwsClients({ endpoint: config.endpoint, region: config.region, maxAttempts: config.maxAttempts });
+  const upstream = new Upstream(clients, {
+    concurrency: config.concurrency,
+    timeoutMs: config.upstreamTimeoutMs,
+    exposeUpstreamErrors: options.development,
+    onCall: (event) => {
+      metrics.recordCall(event);
+      logger.debug(event, 'upstream call');
+    },
+  });
+  const catalog = config.catalog
+    ? config.catalog(upstream)
+    : new DiscoveryCatalog(upstream, { ttlSeconds: config.discoveryTtlSeconds, now: options.now });
+  const shared: GatewayShared = { upstream, catalog, cursorStore: new CursorStore(), options };
+
+  const apollo = new ApolloServer({
+    schema: buildSchema(),
+    includeStacktraceInErrorResponses: options.development,
+    introspection: true,
+    validationRules: [depthLimit(config.maxQueryDepth ?? 12)],
+    formatError: createFormatError({
+      development: options.development,
+      log: (error, formatted) => logger.error({ err: error, path: formatted.path }, 'masked internal error'),
+    }),
+  });
+  await apollo.start();
+  const http = createHttpServer({
+    apollo,
+    context: async () => createContext(shared),
+    metrics: metrics.registry,
+    onError: (error) => logger.error({ err: error }, 'request failed'),
+  });
+  const host = config.host ?? '127.0.0.1';
+  const port = await listen(http, config.port ?? 4000, host);
+  const shownHost = host === '0.0.0.0' || host === '::' ? 'localhost' : host;
+  return {
+    url: `http://${shownHost}:${port}/graphql`,
+    port,
+    catalog,
+    async close() {
+      await new Promise<void>((resolve) => {
+        http.close(() => resolve());
+        http.closeAllConnections();
+      });
+      await apollo.stop();
+      destroyAwsClients(clients);
+    },
+  };
+}

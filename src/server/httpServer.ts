@@ -1,0 +1,115 @@
+/**
+ * The gateway's HTTP front: `/graphql` goes to Apollo Server (its landing page on GET without a
+ * query), `/healthz` answers liveness, `/metrics` serves Prometheus metrics. Bodies are JSON of at
+ * most 1 MiB. Danger: this is the process's edge; a bad request must end as a 4xx response, never
+ * as an exception that escapes the handler.
+ */
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { HeaderMap, type ApolloServer } from '@apollo/server';
+import type { Registry } from 'prom-client';
+import type { GatewayContext } from './context';
+
+const MAX_BODY = 1024 * 1024;
+
+export interface HttpServerOptions {
+  apollo: ApolloServer<GatewayContext>;
+  context: () => Promise<GatewayContext>;
+  metrics: Registry;
+  onError: (error: unknown) => void;
+}
+
+function readBody(req: http.IncomingMessage): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    req.on('data', (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > MAX_BODY) {
+        reject(Object.assign(new Error(`request body over ${MAX_BODY} bytes`), { status: 413 }));
+        req.destroy();
+        return;
+      }
+      chunks.push(chunk);
+    });
+    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+    req.on('error', reject);
+  });
+}
+
+function sendJson(res: http.ServerResponse, status: number, body: unknown): void {
+  res.writeHead(status, { 'content-type': 'application/json' });
+  res.end(JSON.stringify(body));
+}
+
+export function createHttpServer(options: HttpServerOptions): http.Server {
+  return http.createServer((req, res) => {
+    handle(options, req, res).catch((error: { status?: number; message?: string }) => {
+      if (!error.status) options.onError(error);
+      if (!res.headersSent) {
+        sendJson(res, error.status ?? 500, {
+          errors: [{ message: error.status ? error.message : 'Internal server error', extensions: { code: error.status ? 'BAD_REQUEST' : 'INTERNAL_SERVER_ERROR' } }],
+        });
+      } else {
+        res.end();
+      }
+    });
+  });
+}
+
+async function handle(options: HttpServerOptions, req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
+  const url = new URL(req.url ?? '/', 'http://gateway');
+  res.setHeader('access-control-allow-origin', '*');
+  if (req.method === 'OPTIONS') {
+    res.writeHead(204, {
+      'access-control-allow-methods': 'GET, POST, OPTIONS',
+      'access-control-allow-headers': 'content-type, apollo-require-preflight, x-apollo-operation-name',
+    });
+    res.end();
+    return;
+  }
+  if (url.pathname === '/healthz') return sendJson(res, 200, { status: 'ok' });
+  if (url.pathname === '/metrics') {
+    res.writeHead(200, { 'content-type': options.metrics.contentType });
+    res.end(await options.metrics.metrics());
+    return;
+  }
+  if (url.pathname !== '/graphql' && url.pathname !== '/') {
+    return sendJson(res, 404, { errors: [{ message: `No route ${url.pathname}; the API is at /graphql`, extensions: { code: 'NOT_FOUND' } }] });
+  }
+  const headers = new HeaderMap();
+  for (const [key, value] of Object.entries(req.headers)) {
+    if (value !== undefined) headers.set(key, Array.isArray(value) ? value.join(', ') : value);
+  }
+  let body: unknown;
+  if (req.method === 'POST') {
+    const text = await readBody(req);
+    try {
+      body = text.length > 0 ? JSON.parse(text) : undefined;
+    } catch {
+      throw Object.assign(new Error('The request body is not valid JSON.'), { status: 400 });
+    }
+  }
+  const response = await options.apollo.executeHTTPGraphQLRequest({
+    httpGraphQLRequest: { method: (req.method ?? 'GET').toUpperCase(), headers, search: url.search, body },
+    context: options.context,
+  });
+  for (const [key, value] of response.headers) res.setHeader(key, value);
+  res.statusCode = response.status ?? 200;
+  if (response.body.kind === 'complete') {
+    res.end(response.body.string);
+    return;
+  }
+  for await (const chunk of response.body.asyncIterator) res.write(chunk);
+  res.end();
+}
+
+export function listen(server: http.Server, port: number, host: string): Promise<number> {
+  return new Promise((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, host, () => {
+      server.off('error', reject);
+      resolve((server.address() as AddressInfo).port);
+    });
+  });
+}
