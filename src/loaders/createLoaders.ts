@@ -94,6 +94,8 @@ export function createLoaders(upstream: Upstream) {
   });
 
   return {
+    /** Forgets cached sync job pages (after a mutation changed the history). */
+    clearSyncJobs: () => void syncJobsPage.clearAll(),
     /** One page of a data source's sync history. */
     loadSyncJobsPage: (key: SyncJobsPageKey) => syncJobsPage.load({ ...key, source: bareSyncSource(key.source) }),
     /** One page of a knowledge base's import history. */

@@ -1,6 +1,8 @@
-/** Entry points of issue 4: objects by global id, and the three services' resources by their own ids. */
+/** Entry points: objects by global id, the services' resources by their own ids, and the cross-service feed. */
 import { badUserInput } from '../errors/ErrorCode';
 import type { QueryResolvers } from '../schema/generated';
+import { jobsFeed, sourcesList } from './feed';
+import { jobSummary } from './jobSummary';
 import { resolveNode } from './resolveNode';
 import { kendraIndexRef, knowledgeBaseRef, qbusinessApplicationRef, served } from './sourceRefs';
 
@@ -17,4 +19,7 @@ export const Query: QueryResolvers = {
   kendraIndex: (_, { id }, context) => served(context, kendraIndexRef(id)),
   qbusinessApplication: (_, { id }, context) => served(context, qbusinessApplicationRef(id)),
   qconnectKnowledgeBase: (_, { id }, context) => served(context, knowledgeBaseRef(id)),
+  sources: (_, args, context, info) => sourcesList(context, info, args),
+  jobs: (_, args, context, info) => jobsFeed(context, info, args),
+  jobSummary: (_, { filter }, context, info) => jobSummary(context, info, filter),
 };

@@ -7,6 +7,7 @@ import { ImportJob } from './ImportJob';
 import { KendraDataSource, KendraIndex } from './kendra';
 import { QBusinessApplication, QBusinessDataSource, QBusinessIndex } from './qbusiness';
 import { QConnectKnowledgeBase } from './qconnect';
+import { Mutation } from './Mutation';
 import { Query } from './Query';
 import { SyncJob } from './SyncJob';
 import { resolveKind } from './typeResolvers';
@@ -18,6 +19,7 @@ export const resolvers: Resolvers = {
   Job: { __resolveType: resolveKind as never },
   JobSource: { __resolveType: resolveKind as never },
   Query,
+  Mutation,
   SyncJob,
   ImportJob,
   ExternalSourceConfiguration,

@@ -33,27 +33,23 @@ export function arrayPageSource(key: string, all: JobSourceRef[]): PageSource<Jo
   };
 }
 
-export async function sourcesConnection(
+/** A connection over the given sources, bound to `key` (what selected them). */
+export function sourcesConnection(
   context: GatewayContext,
   args: ConnectionArgs,
   key: unknown,
-  predicate: (ref: JobSourceRef) => boolean | Promise<boolean>,
-): Promise<ConnectionModel<JobSourceRef> & { failures: { service: string; error: Error }[] }> {
-  const listing = await context.catalog.list();
-  const kept: JobSourceRef[] = [];
-  for (const ref of listing.sources) if (await predicate(ref)) kept.push(ref);
-  const connection = await connectionFromPageSource(arrayPageSource(canonicalKey(key), kept), args, {
-    now: context.options.now,
-  });
-  return { ...connection, failures: listing.failures };
+  refs: JobSourceRef[],
+): Promise<ConnectionModel<JobSourceRef>> {
+  return connectionFromPageSource(arrayPageSource(canonicalKey(key), refs), args, { now: context.options.now });
 }
 
 /** The data sources of one Kendra or Q Business index. */
-export function sourcesOfParent(
+export async function sourcesOfParent(
   context: GatewayContext,
   args: ConnectionArgs,
   parent: string,
   predicate: (ref: JobSourceRef) => boolean,
 ): Promise<ConnectionModel<JobSourceRef>> {
-  return sourcesConnection(context, args, { parent }, predicate);
+  const listing = await context.catalog.list();
+  return sourcesConnection(context, args, { parent }, listing.sources.filter(predicate));
 }

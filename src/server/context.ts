@@ -24,6 +24,8 @@ export interface GatewayContext {
   catalog: SourceCatalog;
   cursorStore: CursorStore;
   options: GatewayOptions;
+  /** Failures of single sources, reported next to the data (see partialErrors.ts). */
+  partialErrors: import('graphql').GraphQLError[];
 }
 
 export interface GatewayShared {
@@ -35,5 +37,5 @@ export interface GatewayShared {
 
 /** A fresh context for one GraphQL request. */
 export function createContext(shared: GatewayShared): GatewayContext {
-  return { ...shared, loaders: createLoaders(shared.upstream) };
+  return { ...shared, loaders: createLoaders(shared.upstream), partialErrors: [] };
 }

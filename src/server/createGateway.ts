@@ -8,15 +8,16 @@ import pino from 'pino';
 import type { SourceCatalog } from '../catalog/SourceCatalog';
 import { DiscoveryCatalog } from '../catalog/discoveryCatalog';
 import type { ServiceLabel } from '../errors/toGatewayError';
-import { CursorStore } from '../relay/cursorStore';
+import { InMemoryCursorStore } from '../relay/cursorStore';
 import { buildSchema } from '../schema';
 import { createAwsClients, destroyAwsClients } from '../services/clients';
 import { Upstream } from '../services/upstream';
-import { createContext, type GatewayOptions, type GatewayShared } from './context';
+import { createContext, type GatewayContext, type GatewayOptions, type GatewayShared } from './context';
 import { depthLimit } from './depthLimit';
 import { createFormatError } from './formatError';
 import { createHttpServer, listen } from './httpServer';
 import { createMetrics } from './metrics';
+import { partialErrorsPlugin } from './partialErrors';
 
 export interface GatewayConfig {
   port?: number;
@@ -70,17 +71,19 @@ export async function startGateway(config: GatewayConfig = {}): Promise<RunningG
   const catalog = config.catalog
     ? config.catalog(upstream)
     : new DiscoveryCatalog(upstream, { ttlSeconds: config.discoveryTtlSeconds, now: options.now });
-  const shared: GatewayShared = { upstream, catalog, cursorStore: new CursorStore(), options };
+  const shared: GatewayShared = { upstream, catalog, cursorStore: new InMemoryCursorStore(), options };
 
-  const apollo = new ApolloServer({
+  const formatError = createFormatError({
+    development: options.development,
+    log: (error, formatted) => logger.error({ err: error, path: formatted.path }, 'masked internal error'),
+  });
+  const apollo = new ApolloServer<GatewayContext>({
     schema: buildSchema(),
     includeStacktraceInErrorResponses: options.development,
     introspection: true,
     validationRules: [depthLimit(config.maxQueryDepth ?? 12)],
-    formatError: createFormatError({
-      development: options.development,
-      log: (error, formatted) => logger.error({ err: error, path: formatted.path }, 'masked internal error'),
-    }),
+    formatError,
+    plugins: [partialErrorsPlugin((error) => formatError(error.toJSON(), error))],
   });
   await apollo.start();
   const http = createHttpServer({

@@ -1,0 +1,70 @@
+/**
+ * `Query.jobs` (one feed over every served source, a lazy k-way merge) and `Query.sources`.
+ * A source that fails is left out of the page and reported in `errors[]` with its service and
+ * JobSource id; the cursor keeps its place, so the next page asks it again.
+ */
+import type { GraphQLResolveInfo } from 'graphql';
+import { jobPageSource } from '../loaders/jobPageSource';
+import { toGlobalId } from '../model/globalId';
+import type { ConnectionModel } from '../model/connections';
+import type { JobModel } from '../model/jobs';
+import { serviceOf, sourceKey, type JobSourceRef } from '../model/sources';
+import { connectionFromMergedSources } from '../relay/mergedConnection';
+import type { JobFilter, SourceFilter } from '../schema/generated';
+import type { GatewayContext } from '../server/context';
+import { reportPartialError } from '../server/partialErrors';
+import { selectSources } from './feedSources';
+import { listOf, windowOf, type ConnectionArgs } from './jobConnections';
+import { sourcesConnection } from './sourcesConnection';
+
+export async function jobsFeed(
+  context: GatewayContext,
+  info: GraphQLResolveInfo,
+  args: ConnectionArgs & { filter?: JobFilter | null },
+): Promise<ConnectionModel<JobModel>> {
+  const filter = args.filter ?? {};
+  const predicate = { states: listOf(filter.states), ...windowOf(filter) };
+  const refs = await selectSources(context, info, filter);
+  const pageSources = refs.map((ref) => jobPageSource(context.loaders, ref, predicate, { pushdown: context.options.pushdown }));
+  const byKey = new Map(pageSources.map((source, i) => [source.key, refs[i]]));
+  const result = await connectionFromMergedSources(pageSources, args, {
+    now: context.options.now,
+    cursorStore: context.cursorStore,
+    key: JSON.stringify({ feed: 1, filter: predicate, services: filter.services ?? null, sources: filter.sources ?? null }),
+  });
+  for (const failure of result.failures) {
+    const ref = byKey.get(failure.sourceKey);
+    reportPartialError(context, info, failure.error, {
+      service: ref ? serviceOf(ref) : null,
+      sourceId: ref ? toGlobalId(ref) : null,
+    });
+  }
+  return { edges: result.edges, pageInfo: result.pageInfo };
+}
+
+export async function sourcesList(
+  context: GatewayContext,
+  info: GraphQLResolveInfo,
+  args: ConnectionArgs & { filter?: SourceFilter | null },
+): Promise<ConnectionModel<JobSourceRef>> {
+  const services = args.filter?.services ?? undefined;
+  const search = args.filter?.search?.trim().toLowerCase() || undefined;
+  const refs = await selectSources(context, info, { services });
+  const matches = async (ref: JobSourceRef) => {
+    if (!search) return true;
+    if (sourceKey(ref).toLowerCase().includes(search)) return true;
+    try {
+      return (await context.loaders.loadSourceDetails(ref)).name.toLowerCase().includes(search);
+    } catch (error) {
+      reportPartialError(context, info, error, { service: serviceOf(ref), sourceId: toGlobalId(ref) });
+      return false;
+    }
+  };
+  const kept = await Promise.all(refs.map(matches));
+  return sourcesConnection(
+    context,
+    args,
+    { services: services ?? null, search: search ?? null },
+    refs.filter((_, i) => kept[i]),
+  );
+}

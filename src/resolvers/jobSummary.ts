@@ -1,0 +1,110 @@
+/**
+ * `Query.jobSummary`: counts by state over a start-time window, for dashboards. It reads only the
+ * window asked for (pushed down to Kendra and Q Business; Q Connect's history, which has no
+ * filter, is read only until it is older than the window), at each service's largest page size,
+ * all sources in parallel. The window is capped (`summaryMaxDays`, 31 by default) so one request
+ * cannot scan years of history. failureRate = FAILED / (SUCCEEDED + FAILED + INCOMPLETE + ABORTED),
+ * null when nothing finished.
+ */
+import type { GraphQLResolveInfo } from 'graphql';
+import { badUserInput } from '../errors/ErrorCode';
+import { jobPageSource } from '../loaders/jobPageSource';
+import { matchesJob, type JobPredicate } from '../loaders/jobFilters';
+import { toGlobalId } from '../model/globalId';
+import { JOB_STATES, jobStartedAt, type JobState } from '../model/jobs';
+import { FINISHED_STATES, jobStateOf } from '../model/jobState';
+import type { JobSummaryModel, StateCounts } from '../model/summary';
+import { serviceOf, type JobSourceRef } from '../model/sources';
+import type { JobFilter } from '../schema/generated';
+import type { GatewayContext } from '../server/context';
+import { reportPartialError } from '../server/partialErrors';
+import { selectSources } from './feedSources';
+import { listOf } from './jobConnections';
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+function countsOf(tally: Map<JobState, number>): StateCounts {
+  const byState = JOB_STATES.filter((state) => tally.has(state)).map((state) => ({ state, count: tally.get(state)! }));
+  const total = byState.reduce((sum, s) => sum + s.count, 0);
+  const finished = FINISHED_STATES.reduce((sum, state) => sum + (tally.get(state) ?? 0), 0);
+  return { total, byState, failureRate: finished === 0 ? null : (tally.get('FAILED') ?? 0) / finished };
+}
+
+function add(into: Map<JobState, number>, from: Map<JobState, number>): void {
+  for (const [state, count] of from) into.set(state, (into.get(state) ?? 0) + count);
+}
+
+/** Counts one source's jobs in the window: every page of the window, largest page size. */
+async function tallySource(context: GatewayContext, ref: JobSourceRef, predicate: JobPredicate): Promise<Map<JobState, number>> {
+  const source = jobPageSource(context.loaders, ref, predicate, { pushdown: context.options.pushdown });
+  const tally = new Map<JobState, number>();
+  const seen = new Set<string>();
+  let token: string | undefined;
+  do {
+    const page = await source.fetchPage(token, source.maxPageSize);
+    let older = false;
+    for (const job of page.items) {
+      if (matchesJob(job, predicate)) tally.set(jobStateOf(job), (tally.get(jobStateOf(job)) ?? 0) + 1);
+      const started = jobStartedAt(job)?.getTime();
+      if (started !== undefined && predicate.startedAfter && started < predicate.startedAfter.getTime()) older = true;
+    }
+    // Histories are newest first: once a page reaches before the window, the rest is older still.
+    if (older) break;
+    token = page.nextToken;
+    if (token !== undefined) {
+      if (seen.has(token)) break;
+      seen.add(token);
+    }
+  } while (token !== undefined);
+  return tally;
+}
+
+export async function jobSummary(
+  context: GatewayContext,
+  info: GraphQLResolveInfo,
+  filter: JobFilter,
+): Promise<JobSummaryModel> {
+  if (!filter.startedAfter) throw badUserInput('`jobSummary` needs `filter.startedAfter`: the start of the window to count.');
+  const startedAfter: Date = filter.startedAfter;
+  const startedBefore: Date = filter.startedBefore ?? new Date(context.options.now());
+  if (startedAfter > startedBefore) {
+    throw badUserInput(
+      `\`startedAfter\` (${startedAfter.toISOString()}) must not be later than \`startedBefore\` (${startedBefore.toISOString()}).`,
+    );
+  }
+  const maxDays = context.options.summaryMaxDays;
+  if (startedBefore.getTime() - startedAfter.getTime() > maxDays * DAY_MS) {
+    throw badUserInput(`A \`jobSummary\` window may span at most ${maxDays} days; the one asked for spans ${((startedBefore.getTime() - startedAfter.getTime()) / DAY_MS).toFixed(1)}.`);
+  }
+  const predicate: JobPredicate = { states: listOf(filter.states), startedAfter, startedBefore };
+  const refs = await selectSources(context, info, filter);
+  const results = await Promise.all(
+    refs.map((ref) =>
+      tallySource(context, ref, predicate).then(
+        (tally) => ({ ref, tally }),
+        (error: unknown) => {
+          reportPartialError(context, info, error, { service: serviceOf(ref), sourceId: toGlobalId(ref) });
+          return undefined;
+        },
+      ),
+    ),
+  );
+  const all = new Map<JobState, number>();
+  const perService = new Map<'KENDRA' | 'QBUSINESS' | 'QCONNECT', Map<JobState, number>>();
+  const sources = [];
+  for (const result of results) {
+    if (!result) continue;
+    add(all, result.tally);
+    const service = serviceOf(result.ref);
+    if (!perService.has(service)) perService.set(service, new Map());
+    add(perService.get(service)!, result.tally);
+    sources.push({ source: result.ref, ...countsOf(result.tally) });
+  }
+  return {
+    startedAfter,
+    startedBefore,
+    ...countsOf(all),
+    services: [...perService].map(([service, tally]) => ({ service, ...countsOf(tally) })),
+    sources,
+  };
+}
