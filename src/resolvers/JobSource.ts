@@ -21,10 +21,6 @@ export const jobSourceFields = {
   status: async (ref: JobSourceRef, _: unknown, context: GatewayContext) => (await details(ref, context)).status ?? null,
   description: async (ref: JobSourceRef, _: unknown, context: GatewayContext) =>
     (await details(ref, context)).description ?? null,
-  createdAt: async (ref: JobSourceRef, _: unknown, context: GatewayContext) =>
-    (await details(ref, context)).createdAt ?? null,
-  updatedAt: async (ref: JobSourceRef, _: unknown, context: GatewayContext) =>
-    (await details(ref, context)).updatedAt ?? null,
   indexId: (ref: JobSourceRef) => (ref.kind === 'QConnectKnowledgeBase' ? null : ref.indexId),
   applicationId: (ref: JobSourceRef) => (ref.kind === 'QBusinessDataSource' ? ref.applicationId : null),
   jobs: (
@@ -32,6 +28,14 @@ export const jobSourceFields = {
     args: ConnectionArgs & { filter?: SourceJobFilter | null },
     context: GatewayContext,
   ) => jobConnection(context, ref, { states: listOf(args.filter?.states), ...windowOf(args.filter) }, args),
+};
+
+/** Creation and update times (data sources; knowledge bases have none). */
+export const timestampFields = {
+  createdAt: async (ref: JobSourceRef, _: unknown, context: GatewayContext) =>
+    (await details(ref, context)).createdAt ?? null,
+  updatedAt: async (ref: JobSourceRef, _: unknown, context: GatewayContext) =>
+    (await details(ref, context)).updatedAt ?? null,
 };
 
 /** A service-specific extra (languageCode, syncSchedule, knowledgeBaseArn). */

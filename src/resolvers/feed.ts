@@ -30,7 +30,6 @@ export async function jobsFeed(
   const result = await connectionFromMergedSources(pageSources, args, {
     now: context.options.now,
     cursorStore: context.cursorStore,
-    key: JSON.stringify({ feed: 1, filter: predicate, services: filter.services ?? null, sources: filter.sources ?? null }),
   });
   for (const failure of result.failures) {
     const ref = byKey.get(failure.sourceKey);

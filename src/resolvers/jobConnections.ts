@@ -8,7 +8,7 @@ import type { JobPredicate } from '../loaders/jobFilters';
 import type { ConnectionModel } from '../model/connections';
 import type { JobModel } from '../model/jobs';
 import type { JobSourceRef } from '../model/sources';
-import { connectionFromPageSource } from '../relay/sourceConnection';
+import { connectionFromPageSource } from '../relay/connection';
 import type { GatewayContext } from '../server/context';
 
 export interface ConnectionArgs {

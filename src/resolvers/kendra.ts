@@ -2,7 +2,7 @@
 import { toGlobalId } from '../model/globalId';
 import type { KendraDataSourceResolvers, KendraIndexResolvers } from '../schema/generated';
 import { jobConnection, listOf, windowOf } from './jobConnections';
-import { extraField, jobSourceFields } from './JobSource';
+import { extraField, jobSourceFields, timestampFields } from './JobSource';
 import { kendraDataSourceRef, served } from './sourceRefs';
 import { sourcesOfParent } from './sourcesConnection';
 
@@ -22,6 +22,7 @@ export const KendraIndex: KendraIndexResolvers = {
 
 export const KendraDataSource: KendraDataSourceResolvers = {
   ...jobSourceFields,
+  ...timestampFields,
   languageCode: extraField('languageCode'),
   index: (ref) => ({ kind: 'KendraIndex', indexId: ref.indexId }),
   syncJobs: (ref, args, context) =>

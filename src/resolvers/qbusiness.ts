@@ -7,7 +7,7 @@ import type {
   QBusinessIndexResolvers,
 } from '../schema/generated';
 import { jobConnection, listOf, windowOf } from './jobConnections';
-import { extraField, jobSourceFields } from './JobSource';
+import { extraField, jobSourceFields, timestampFields } from './JobSource';
 import { qbusinessDataSourceRef, qbusinessIndexRef, served } from './sourceRefs';
 import { sourcesOfParent } from './sourcesConnection';
 
@@ -47,6 +47,7 @@ export const QBusinessIndex: QBusinessIndexResolvers = {
 
 export const QBusinessDataSource: QBusinessDataSourceResolvers = {
   ...jobSourceFields,
+  ...timestampFields,
   syncSchedule: extraField('syncSchedule'),
   index: (ref) => ({ kind: 'QBusinessIndex', applicationId: ref.applicationId, indexId: ref.indexId }),
   syncJobs: (ref, args, context) =>

@@ -8,7 +8,7 @@ import { canonicalKey } from '../loaders/canonicalKey';
 import type { ConnectionModel } from '../model/connections';
 import { serviceOf, sourceKey, type JobSourceRef } from '../model/sources';
 import type { PageSource } from '../relay/pageSource';
-import { connectionFromPageSource } from '../relay/sourceConnection';
+import { connectionFromPageSource } from '../relay/connection';
 import type { GatewayContext } from '../server/context';
 import type { ConnectionArgs } from './jobConnections';
 
