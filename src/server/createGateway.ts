@@ -13,7 +13,7 @@ import { buildSchema } from '../schema';
 import { createAwsClients, destroyAwsClients } from '../services/clients';
 import { Upstream } from '../services/upstream';
 import { createContext, type GatewayContext, type GatewayOptions, type GatewayShared } from './context';
-import { depthLimit } from './depthLimit';
+import { depthLimitPlugin } from './depthLimit';
 import { createFormatError } from './formatError';
 import { createHttpServer, listen } from './httpServer';
 import { createMetrics } from './metrics';
@@ -81,9 +81,11 @@ export async function startGateway(config: GatewayConfig = {}): Promise<RunningG
     schema: buildSchema(),
     includeStacktraceInErrorResponses: options.development,
     introspection: true,
-    validationRules: [depthLimit(config.maxQueryDepth ?? 12)],
     formatError,
-    plugins: [partialErrorsPlugin((error) => formatError(error.toJSON(), error))],
+    plugins: [
+      depthLimitPlugin(config.maxQueryDepth ?? 12),
+      partialErrorsPlugin((error) => formatError(error.toJSON(), error)),
+    ],
   });
   await apollo.start();
   const http = createHttpServer({

@@ -45,6 +45,8 @@ it.each([
   [{ latencyMs: 1500 }, 'UPSTREAM_TIMEOUT'],
 ])('maps upstream fault %j to %s without leaking the AWS message or a stack', async (fault, code) => {
   await harness.setFaults([{ service: 'kendra', operation: 'ListDataSourceSyncJobs', ...fault }]);
+  // A throttling budget lets its first request through: spend it.
+  if ('throttleRps' in fault) await harness.gql(SYNC_JOBS, { idx: KENDRA_INDEX, ds: KENDRA_DS });
   const response = await harness.gql(SYNC_JOBS, { idx: KENDRA_INDEX, ds: KENDRA_DS });
   expect(codes(response)).toContain(code);
   const error = response.errors!.find((e) => e.extensions?.code === code)!;

@@ -1,0 +1,102 @@
+/**
+ * `npm run bench`: the gateway on its emulator (demo data at a fixed scale, emulated latency),
+ * measured as ratios within one run, so the numbers compare this machine with itself:
+ *
+ *  - feedFanOut: first page of the cross-service feed over every source / one source's first page.
+ *    Target < 3: sources are read in parallel (serial reading would be about the source count).
+ *  - deepPage: a page resumed deep in a history / the first page. Target < 1.5: cursors resume
+ *    at their page token instead of re-walking the history.
+ *  - walkCalls: upstream calls of a full forward walk / the fewest calls that can read it.
+ *    Target < 1.3: no re-reads beyond one look-ahead per page.
+ *  - heapPerPage: heap growth after many pages / heap at start. Target < 1.5: nothing per request
+ *    is retained (loaders die with their request).
+ *
+ * Results go to stdout and bench/results/latest.json. Speed is never asserted in tests.
+ */
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { startEmulator } from '../src/emulator';
+import { startGateway } from '../src/server/createGateway';
+
+const SCALE = Number(process.env.BENCH_SCALE ?? 200);
+const LATENCY_MS = Number(process.env.BENCH_LATENCY_MS ?? 40);
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 5);
+
+async function main() {
+  const emulator = await startEmulator({ port: 0, demo: { seed: 1, scale: SCALE }, latencyMs: LATENCY_MS });
+  const gateway = await startGateway({ port: 0, endpoint: emulator.url, region: 'us-east-1', logLevel: 'silent', concurrency: { KENDRA: 8, QBUSINESS: 8, QCONNECT: 8 } });
+  const gql = async (query: string, variables: Record<string, unknown> = {}) => {
+    const response = await fetch(gateway.url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query, variables }) });
+    const body = (await response.json()) as { data?: any; errors?: unknown[] };
+    if (body.errors) throw new Error(JSON.stringify(body.errors));
+    return body.data;
+  };
+  const timed = async (fn: () => Promise<unknown>) => {
+    const samples: number[] = [];
+    for (let i = 0; i < ROUNDS; i++) {
+      const start = process.hrtime.bigint();
+      await fn();
+      samples.push(Number(process.hrtime.bigint() - start) / 1e6);
+    }
+    samples.sort((a, b) => a - b);
+    return samples[Math.floor(samples.length / 2)];
+  };
+  const stats = async () => ((await (await fetch(`${emulator.url}/_emulator/stats`)).json()) as { calls: Record<string, number> }).calls;
+  const resetStats = () => fetch(`${emulator.url}/_emulator/stats`, { method: 'DELETE' });
+
+  const sources = (await gql('{ sources(first: 100) { nodes { id service } } }')).sources.nodes as { id: string; service: string }[];
+  const kendraSource = sources.find((s) => s.service === 'KENDRA')!;
+  const SOURCE_PAGE = `query($id: ID!, $after: String) { node(id: $id) { ... on JobSource { jobs(first: 20, after: $after) { nodes { jobId } pageInfo { endCursor hasNextPage } } } } }`;
+
+  // feedFanOut
+  const single = await timed(() => gql(SOURCE_PAGE, { id: kendraSource.id }));
+  const feed = await timed(() => gql('{ jobs(first: 20) { nodes { jobId } } }'));
+
+  // deepPage and walkCalls
+  await resetStats();
+  let after: string | null = null;
+  let pages = 0;
+  let deepCursor: string | null = null;
+  for (;;) {
+    const data: any = await gql(SOURCE_PAGE, { id: kendraSource.id, after });
+    pages++;
+    const info = data.node.jobs.pageInfo;
+    if (pages === Math.floor(SCALE / 20) - 1) deepCursor = info.endCursor;
+    if (!info.hasNextPage) break;
+    after = info.endCursor;
+  }
+  const walkCalls = (await stats())['kendra.ListDataSourceSyncJobs'] ?? 0;
+  const fewestCalls = Math.ceil(SCALE / 10);
+  const first = await timed(() => gql(SOURCE_PAGE, { id: kendraSource.id }));
+  const deep = await timed(() => gql(SOURCE_PAGE, { id: kendraSource.id, after: deepCursor }));
+
+  // heapPerPage
+  global.gc?.();
+  const heapStart = process.memoryUsage().heapUsed;
+  for (let i = 0; i < 200; i++) await gql('{ jobs(first: 20) { nodes { jobId source { name } } } }');
+  global.gc?.();
+  const heapEnd = process.memoryUsage().heapUsed;
+
+  const results = {
+    date: new Date().toISOString(),
+    setup: { scale: SCALE, latencyMs: LATENCY_MS, rounds: ROUNDS, sources: sources.length, node: process.version },
+    ratios: {
+      feedFanOut: { value: feed / single, target: 3, detail: { feedMs: feed, singleSourceMs: single } },
+      deepPage: { value: deep / first, target: 1.5, detail: { deepMs: deep, firstMs: first } },
+      walkCalls: { value: walkCalls / fewestCalls, target: 1.3, detail: { walkCalls, fewestCalls, pages } },
+      heapPerPage: { value: heapEnd / heapStart, target: 1.5, detail: { heapStart, heapEnd, gcExposed: Boolean(global.gc) } },
+    },
+  };
+  for (const [name, ratio] of Object.entries(results.ratios)) {
+    console.log(`${name.padEnd(12)} ${ratio.value.toFixed(2).padStart(6)}  (target < ${ratio.target}) ${ratio.value < ratio.target ? 'ok' : 'MISSED'}  ${JSON.stringify(ratio.detail)}`);
+  }
+  mkdirSync(join(__dirname, 'results'), { recursive: true });
+  writeFileSync(join(__dirname, 'results', 'latest.json'), `${JSON.stringify(results, null, 2)}\n`);
+  await gateway.close();
+  await emulator.close();
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});
