@@ -56,7 +56,10 @@ export function jobPageSource<T extends JobModel = JobModel>(
         source.kind === 'QConnectKnowledgeBase'
           ? await loaders.loadImportJobsPage({ source, token, size })
           : await loaders.loadSyncJobsPage({ source, query, token, size });
-      return { items: page.items as T[], nextToken: page.nextToken };
+      // Jobs point at the ref this source was built from: when discovery already knows the
+      // source's name, a query for `job.source { name }` needs no describe call.
+      const items = source.details ? page.items.map((job) => ({ ...job, source }) as JobModel) : page.items;
+      return { items: items as T[], nextToken: page.nextToken };
     },
     sortKeyOf: jobSortKey,
     accept: (job) => matchesJob(job, filter),

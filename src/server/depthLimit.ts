@@ -37,6 +37,7 @@ export function depthLimitPlugin<T extends object>(maxDepth: number): ApolloServ
     async requestDidStart() {
       return {
         async didResolveOperation({ document, operation }) {
+          if (!operation) return;
           const depth = operationDepth(document, operation);
           if (depth > maxDepth) {
             throw new GraphQLError(`The query is nested ${depth} levels deep; the limit is ${maxDepth}.`, {

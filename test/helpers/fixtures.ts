@@ -105,3 +105,79 @@ export function singleSourceFixture(count: number): Fixture {
     },
   };
 }
+
+/**
+ * Many sources: `apps` Q Business applications (one index, `perIndex` data sources each), `indexes`
+ * Kendra indexes (`perIndex` data sources each), `kbs` knowledge bases; `jobs` jobs per source,
+ * start times interleaved across sources (each source is offset by its own number of minutes).
+ */
+export function multiSourceFixture(options: { apps: number; indexes: number; kbs: number; perIndex: number; jobs: number }): Fixture {
+  let seed = 1;
+  return {
+    kendra: {
+      indices: Array.from({ length: options.indexes }, (_, i) => ({
+        Id: id36(`kidx${i}`, i),
+        Name: `kendra-index-${i}`,
+        dataSources: Array.from({ length: options.perIndex }, (_, d) => ({
+          Id: `kds-${i}-${d}`,
+          Name: `kendra-source-${i}-${d}`,
+          Type: 'S3',
+          syncJobs: kendraJobs(options.jobs, seed++),
+        })),
+      })),
+    },
+    qbusiness: {
+      applications: Array.from({ length: options.apps }, (_, a) => ({
+        applicationId: id36(`app${a}`, a),
+        displayName: `qbusiness-app-${a}`,
+        indices: [
+          {
+            indexId: id36(`idx${a}`, a),
+            displayName: `qbusiness-index-${a}`,
+            dataSources: Array.from({ length: options.perIndex }, (_, d) => ({
+              dataSourceId: id36(`qds${a}x${d}`, d),
+              displayName: `qbusiness-source-${a}-${d}`,
+              type: 'WEBCRAWLER',
+              syncJobs: qbusinessJobs(options.jobs, seed++),
+            })),
+          },
+        ],
+      })),
+    },
+    qconnect: {
+      knowledgeBases: Array.from({ length: options.kbs }, (_, k) => ({
+        knowledgeBaseId: uuid(800_000 + k),
+        name: `knowledge base ${k}`,
+        knowledgeBaseType: 'QUICK_RESPONSES',
+        importJobs: importJobs(options.jobs, seed++),
+      })),
+    },
+  };
+}
+
+/** Every job of a fixture as the feed orders them: [startMs, service, sourceKey, jobId]. */
+export function feedOrder(fixture: Fixture): { jobId: string; service: string; time: number; state: string }[] {
+  const rows: { jobId: string; service: string; source: string; time: number; state: string }[] = [];
+  const SYNC: Record<string, string> = { SYNCING: 'RUNNING', SYNCING_INDEXING: 'RUNNING' };
+  const IMPORT: Record<string, string> = { COMPLETE: 'SUCCEEDED', DELETE_FAILED: 'FAILED', START_IN_PROGRESS: 'RUNNING', DELETE_IN_PROGRESS: 'DELETING' };
+  for (const index of fixture.kendra?.indices ?? [])
+    for (const ds of index.dataSources)
+      for (const job of ds.syncJobs)
+        rows.push({ jobId: job.ExecutionId, service: 'KENDRA', source: `${index.Id}/${ds.Id}`, time: Date.parse(job.StartTime), state: SYNC[job.Status] ?? job.Status });
+  for (const app of fixture.qbusiness?.applications ?? [])
+    for (const index of app.indices)
+      for (const ds of index.dataSources)
+        for (const job of ds.syncJobs)
+          rows.push({ jobId: job.executionId, service: 'QBUSINESS', source: `${app.applicationId}/${index.indexId}/${ds.dataSourceId}`, time: Date.parse(job.startTime), state: SYNC[job.status] ?? job.status });
+  for (const kb of fixture.qconnect?.knowledgeBases ?? [])
+    for (const job of kb.importJobs)
+      rows.push({ jobId: job.importJobId, service: 'QCONNECT', source: kb.knowledgeBaseId, time: Date.parse(job.createdTime), state: IMPORT[job.status] ?? job.status });
+  const key = (r: (typeof rows)[number]) => [r.service, r.source, r.jobId];
+  rows.sort((a, b) => {
+    if (a.time !== b.time) return b.time - a.time;
+    const ka = key(a), kb = key(b);
+    for (let i = 0; i < ka.length; i++) if (ka[i] !== kb[i]) return ka[i] < kb[i] ? -1 : 1;
+    return 0;
+  });
+  return rows;
+}

@@ -20,6 +20,8 @@ export interface Harness {
   resetStats(): Promise<void>;
   setFaults(rules: unknown[]): Promise<void>;
   addJobs(body: unknown): Promise<void>;
+  /** Replaces all emulator data (PUT /_emulator/state). */
+  loadFixture(fixture: Fixture): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -61,6 +63,7 @@ export async function startHarness(
     resetStats: async () => void (await control('DELETE', 'stats')),
     setFaults: async (rules) => void (await control('PUT', 'faults', { rules })),
     addJobs: async (body) => void (await control('POST', 'jobs', body)),
+    loadFixture: async (next) => void (await control('PUT', 'state', next)),
     async close() {
       await gateway.close();
       await emulator.close();
