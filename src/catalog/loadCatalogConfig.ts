@@ -29,13 +29,14 @@ import { extname } from 'node:path';
 import { isAlias, isMap, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node } from 'yaml';
 import { kendraDataSourceId, kendraIndexId, knowledgeBaseId, qbusinessId } from '../model/serviceIds';
 import type { Upstream } from '../services/upstream';
-import { ConfigCatalog, type CatalogConfig } from './configCatalog';
+import { ConfigCatalog, type CatalogConfig, type ConfigCatalogOptions } from './configCatalog';
 import type { SourceCatalog } from './SourceCatalog';
 
 export interface LoadedCatalogConfig {
   region?: string;
   /** Builds the catalog once the gateway has its `Upstream`. */
-  catalog: (upstream: Upstream) => SourceCatalog;
+  /** The catalog; `ttlSeconds` (from `--discovery-ttl`) overrides the file's `discoveryTtlSeconds`. */
+  catalog: (upstream: Upstream, options?: ConfigCatalogOptions) => SourceCatalog;
   config: CatalogConfig;
 }
 
@@ -58,7 +59,7 @@ export function loadCatalogConfig(file: string): LoadedCatalogConfig {
     throw new Error(`${file}: cannot read the configuration file: ${(error as Error).message}`);
   }
   const config = parseCatalogConfig(text, file);
-  return { region: config.region, config, catalog: (upstream) => new ConfigCatalog(upstream, config) };
+  return { region: config.region, config, catalog: (upstream, options) => new ConfigCatalog(upstream, config, options) };
 }
 
 /** Parses and checks the text of a configuration file; `file` is only used in messages. */

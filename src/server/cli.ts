@@ -91,7 +91,8 @@ async function main(): Promise<void> {
     config.region = config.region ?? 'us-east-1';
   }
   const gateway = await startGateway(config);
-  console.log(`syncjobs-gateway ready at ${gateway.url}`);
+  // Loopback reads better as localhost (browsers and curl try both address families).
+  console.log(`syncjobs-gateway ready at ${gateway.url.replace(/\/\/(127\.0\.0\.1|0\.0\.0\.0|\[::\]|\[::1\]):/, '//localhost:')}`);
   if (emulator) console.log(`embedded AWS emulator (demo data) at ${emulator.url}  (control API: ${emulator.url}/_emulator/stats)`);
   else console.log('upstream: AWS (SDK default credentials and region)');
 

@@ -32,7 +32,7 @@ export interface GatewayConfig {
   /** Time allowed for one upstream call, SDK retries included (default 10 000 ms). */
   upstreamTimeoutMs?: number;
   /** The sources served; default: discovery of everything the account has. */
-  catalog?: (upstream: Upstream) => SourceCatalog;
+  catalog?: (upstream: Upstream, options: { ttlSeconds?: number; now: () => number }) => SourceCatalog;
   discoveryTtlSeconds?: number;
   development?: boolean;
   pushdown?: boolean;
@@ -69,7 +69,7 @@ export async function startGateway(config: GatewayConfig = {}): Promise<RunningG
     },
   });
   const catalog = config.catalog
-    ? config.catalog(upstream)
+    ? config.catalog(upstream, { ttlSeconds: config.discoveryTtlSeconds, now: options.now })
     : new DiscoveryCatalog(upstream, { ttlSeconds: config.discoveryTtlSeconds, now: options.now });
   const shared: GatewayShared = { upstream, catalog, cursorStore: new InMemoryCursorStore(), options };
 
