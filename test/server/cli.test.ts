@@ -1,0 +1,61 @@
+/** `npm start`'s program: starts on its embedded emulator with demo data, and refuses bad input clearly. */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+const ROOT = join(__dirname, '..', '..');
+const TSX = join(ROOT, 'node_modules', '.bin', 'tsx');
+
+function run(args: string[]): { child: ChildProcess; output: () => string; exited: Promise<number | null> } {
+  const child = spawn(TSX, ['src/server/cli.ts', ...args], { cwd: ROOT, env: { ...process.env, PORT: '' } });
+  let output = '';
+  child.stdout!.on('data', (chunk) => (output += chunk));
+  child.stderr!.on('data', (chunk) => (output += chunk));
+  const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+  return { child, output: () => output, exited };
+}
+
+async function waitFor(output: () => string, pattern: RegExp, ms = 20_000): Promise<RegExpMatchArray> {
+  const deadline = Date.now() + ms;
+  while (Date.now() < deadline) {
+    const match = output().match(pattern);
+    if (match) return match;
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+  throw new Error(`timed out waiting for ${pattern}; output so far:\n${output()}`);
+}
+
+it('starts on the embedded emulator with demo data and serves the feed across services', async () => {
+  const server = run(['--port', '0']);
+  try {
+    const [, url] = await waitFor(server.output, /ready at (http:\/\/localhost:\d+\/graphql)/);
+    const response = await fetch(url.replace('localhost', '127.0.0.1'), {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ query: '{ jobs(first: 50) { nodes { service } } sources(first: 100) { nodes { service } } }' }),
+    });
+    const body = (await response.json()) as any;
+    expect(body.errors).toBeUndefined();
+    expect(new Set(body.data.sources.nodes.map((n: any) => n.service))).toEqual(new Set(['KENDRA', 'QBUSINESS', 'QCONNECT']));
+    expect(body.data.jobs.nodes).toHaveLength(50);
+  } finally {
+    server.child.kill('SIGTERM');
+    await server.exited;
+  }
+}, 30_000);
+
+it('refuses an unknown flag with the usage and exit code 2', async () => {
+  const server = run(['--colour', 'blue']);
+  expect(await server.exited).toBe(2);
+  expect(server.output()).toContain('Usage: npm start');
+}, 30_000);
+
+it('refuses a configuration file with an error, naming the file, the line and the field', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'sjg-'));
+  const file = join(dir, 'gateway.yaml');
+  writeFileSync(file, 'kendra:\n  indexes:\n    - id: too-short\n');
+  const server = run(['--config', file, '--port', '0']);
+  expect(await server.exited).toBe(1);
+  expect(server.output()).toMatch(/gateway\.yaml:3: kendra\.indexes\[0\]\.id: must be 36 characters/);
+}, 30_000);
