@@ -3,12 +3,14 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { startEmulator } from '../../src/emulator';
+import { singleSourceFixture } from '../helpers/fixtures';
 
 const ROOT = join(__dirname, '..', '..');
 const TSX = join(ROOT, 'node_modules', '.bin', 'tsx');
 
-function run(args: string[]): { child: ChildProcess; output: () => string; exited: Promise<number | null> } {
-  const child = spawn(TSX, ['src/server/cli.ts', ...args], { cwd: ROOT, env: { ...process.env, PORT: '' } });
+function run(args: string[], env: Record<string, string> = {}): { child: ChildProcess; output: () => string; exited: Promise<number | null> } {
+  const child = spawn(TSX, ['src/server/cli.ts', ...args], { cwd: ROOT, env: { ...process.env, PORT: '', ...env } });
   let output = '';
   child.stdout!.on('data', (chunk) => (output += chunk));
   child.stderr!.on('data', (chunk) => (output += chunk));
@@ -58,4 +60,30 @@ it('refuses a configuration file with an error, naming the file, the line and th
   const server = run(['--config', file, '--port', '0']);
   expect(await server.exited).toBe(1);
   expect(server.output()).toMatch(/gateway\.yaml:3: kendra\.indexes\[0\]\.id: must be 36 characters/);
+}, 30_000);
+
+it('talks to AWS through the SDK settings with --upstream aws, honouring AWS_ENDPOINT_URL', async () => {
+  const emulator = await startEmulator({ port: 0, fixture: singleSourceFixture(3) });
+  const server = run(['--upstream', 'aws', '--port', '0'], {
+    AWS_ENDPOINT_URL: emulator.url,
+    AWS_REGION: 'eu-west-1',
+    AWS_ACCESS_KEY_ID: 'AKIDEXAMPLE',
+    AWS_SECRET_ACCESS_KEY: 'secret-never-shown',
+  });
+  try {
+    const [, url] = await waitFor(server.output, /ready at (http:\/\/localhost:\d+\/graphql)/);
+    const response = await fetch(url.replace('localhost', '127.0.0.1'), {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ query: '{ sources { nodes { name } } }' }),
+    });
+    const body = (await response.json()) as any;
+    expect(body.data.sources.nodes.map((n: any) => n.name).sort()).toEqual(['confluence-it', 'hr-policies-s3', 'support answers']);
+    expect(emulator.stats().calls['kendra.ListIndices']).toBe(1);
+    expect(server.output()).not.toContain('secret-never-shown');
+  } finally {
+    server.child.kill('SIGTERM');
+    await server.exited;
+    await emulator.close();
+  }
 }, 30_000);

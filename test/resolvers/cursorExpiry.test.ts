@@ -1,0 +1,23 @@
+/** An upstream page token that expired behind a cursor is CURSOR_EXPIRED, telling the client to restart. */
+import { fetchPage, askPage } from '../helpers/connections';
+import { singleSourceFixture } from '../helpers/fixtures';
+import { startHarness, type Harness } from '../helpers/harness';
+
+let harness: Harness;
+beforeAll(async () => {
+  harness = await startHarness(singleSourceFixture(130), { tokenTtlSeconds: 0.5 });
+});
+afterAll(() => harness.close());
+
+it.each(['KENDRA', 'QBUSINESS', 'QCONNECT'] as const)('answers a cursor whose %s token expired with CURSOR_EXPIRED', async (service) => {
+  // Past the service's first page (10 sync jobs, 100 import jobs): the cursor carries a real
+  // upstream token, not the first page's.
+  const first = await fetchPage(harness, service, { first: service === 'QCONNECT' ? 100 : 10 });
+  const second = await fetchPage(harness, service, { first: 5, after: first.pageInfo.endCursor });
+  await new Promise((resolve) => setTimeout(resolve, 700));
+  const response = await askPage(harness, service, { first: 5, after: second.pageInfo.endCursor });
+  expect(response.errors?.[0].extensions?.code).toBe('CURSOR_EXPIRED');
+  expect(response.errors?.[0].message).toMatch(/restart from the first page/);
+  // A first page still works.
+  expect((await fetchPage(harness, service, { first: 5 })).ids).toHaveLength(5);
+});
