@@ -96,6 +96,9 @@ async function main(): Promise<void> {
   if (emulator) console.log(`embedded AWS emulator (demo data) at ${emulator.url}  (control API: ${emulator.url}/_emulator/stats)`);
   else console.log('upstream: AWS (SDK default credentials and region)');
 
+  // One bad promise must not take every client down with it: log it and keep serving.
+  process.on('unhandledRejection', (reason) => console.error('unhandled rejection (still serving):', reason));
+
   const stop = async () => {
     await gateway.close();
     await emulator?.close();
