@@ -7,7 +7,7 @@
  * where it would surface as a wire response the SDK cannot parse. Every accessor here checks the
  * type before it returns, and `done()` refuses members nobody read (typos such as `EndTme`).
  */
-import { enumViolation, stringViolation, type EnumShape, type StringShape } from './modelShapes';
+import { article, enumViolation, stringViolation, type EnumShape, type StringShape } from './modelShapes';
 
 /** A fixture or job document broke a constraint; the message starts with the field path. */
 export class FixtureError extends Error {
@@ -26,7 +26,10 @@ function show(value: unknown): string {
 }
 
 function typeOf(value: unknown): string {
-  return value === null ? 'null' : Array.isArray(value) ? 'an array' : `a ${typeof value}`;
+  if (value === null) return 'null';
+  if (Array.isArray(value)) return 'an array';
+  const type = typeof value;
+  return `${/^[aeiou]/.test(type) ? 'an' : 'a'} ${type}`;
 }
 
 /** One JSON object under a path; accessors read its members and remember which were read. */
@@ -66,7 +69,7 @@ export class ObjectReader {
   string(key: string, shape?: StringShape, required = false): string | undefined {
     const member = this.raw(key);
     if (member === undefined) {
-      if (required) throw new FixtureError(this.at(key), `is required${shape ? ` (a ${shape.name})` : ''}`);
+      if (required) throw new FixtureError(this.at(key), `is required${shape ? ` (${article(shape.name)} ${shape.name})` : ''}`);
       return undefined;
     }
     if (typeof member !== 'string') throw new FixtureError(this.at(key), `${show(member)} is not a string`);
@@ -80,10 +83,10 @@ export class ObjectReader {
   enumValue(key: string, shape: EnumShape, required = false): string | undefined {
     const member = this.raw(key);
     if (member === undefined) {
-      if (required) throw new FixtureError(this.at(key), `is required (a ${shape.name})`);
+      if (required) throw new FixtureError(this.at(key), `is required (${article(shape.name)} ${shape.name})`);
       return undefined;
     }
-    const problem = typeof member === 'string' ? enumViolation(member, shape) : `is not a ${shape.name} string`;
+    const problem = typeof member === 'string' ? enumViolation(member, shape) : `is not ${article(shape.name)} ${shape.name} string`;
     if (problem) throw new FixtureError(this.at(key), `${show(member)} ${problem}`);
     return member as string;
   }

@@ -6,7 +6,7 @@
  * Danger: a check missed here lets a bad id through to a lookup, which answers
  * ResourceNotFoundException where AWS answers ValidationException; the gateway maps them differently.
  */
-import { enumViolation, stringViolation, type EnumShape, type StringShape } from './modelShapes';
+import { article, enumViolation, stringViolation, type EnumShape, type StringShape } from './modelShapes';
 import { constraintMessage, invalidInput } from './serviceError';
 
 /** A required string member: present, a string, and fitting its shape. */
@@ -27,7 +27,7 @@ export function optionalString(value: unknown, field: string, shape: StringShape
 
 export function optionalEnum(value: unknown, field: string, shape: EnumShape): string | undefined {
   if (value === undefined || value === null) return undefined;
-  const problem = typeof value === 'string' ? enumViolation(value, shape) : `is not a ${shape.name} string`;
+  const problem = typeof value === 'string' ? enumViolation(value, shape) : `is not ${article(shape.name)} ${shape.name} string`;
   if (problem) {
     throw invalidInput(field, constraintMessage(field, value, `must satisfy enum value set: [${shape.values.join(', ')}]`));
   }

@@ -176,5 +176,10 @@ export function stringViolation(value: string, shape: StringShape): string | und
 
 /** Why a string is not one of an enum's values, or undefined when it is. */
 export function enumViolation(value: string, shape: EnumShape): string | undefined {
-  return shape.values.includes(value) ? undefined : `is not a ${shape.name} (expected one of ${shape.values.join(', ')})`;
+  return shape.values.includes(value) ? undefined : `is not ${article(shape.name)} ${shape.name} (expected one of ${shape.values.join(', ')})`;
+}
+
+/** "a" or "an" before a shape name ("an ErrorCode", "a DataSourceSyncJobStatus"). */
+export function article(name: string): string {
+  return /^[AEIOU]/.test(name) ? 'an' : 'a';
 }

@@ -134,11 +134,11 @@ describe('fault rules', () => {
   test('unknownValues gives Q Connect import jobs an unknown status and an unknown union member', async () => {
     bed.emu.setFaults([{ service: 'qconnect', unknownValues: true }]);
     const { importJobSummaries } = await bed.qconnect.send(new ListImportJobsCommand({ knowledgeBaseId: KB, maxResults: 2 }));
-    expect(importJobSummaries[0]).toMatchObject({
+    expect(importJobSummaries![0]).toMatchObject({
       status: 'PAUSED_FOR_MAINTENANCE',
       externalSourceConfiguration: { source: 'AMAZON_CONNECT', configuration: { futureSourceConfiguration: { instanceId: 'instance-0' } } },
     });
-    expect(importJobSummaries[1]).toMatchObject({
+    expect(importJobSummaries![1]).toMatchObject({
       status: 'FAILED',
       externalSourceConfiguration: { configuration: { connectConfiguration: { instanceId: 'instance-1' } } },
     });

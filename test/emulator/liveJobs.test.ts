@@ -74,7 +74,7 @@ describe('live jobs on a fast clock', () => {
     const fresh = await startTestBed({ jobDurationSeconds: 0.2 });
     try {
       const sources = [KENDRA_SOURCE, KENDRA_SOURCE_2, 'ds-extra-0', 'ds-extra-1', 'ds-extra-2'];
-      const started = [];
+      const started: string[] = [];
       for (const Id of sources) started.push((await fresh.kendra.send(new KendraStart({ IndexId: KENDRA_INDEX, Id }))).ExecutionId!);
       await sleep(600);
       const jobs = await Promise.all(sources.map((source, i) => kendraJob(fresh, source, started[i])));

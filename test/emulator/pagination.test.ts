@@ -70,7 +70,7 @@ const HOSTS: Host[] = [
     total: 7,
     async page(bed, size, token) {
       const out = await bed.qconnect.send(new ListImportJobsCommand({ knowledgeBaseId: KB, maxResults: size, nextToken: token }));
-      return { ids: out.importJobSummaries.map((job) => job.importJobId!), token: out.nextToken };
+      return { ids: out.importJobSummaries!.map((job) => job.importJobId!), token: out.nextToken };
     },
     addNewer(bed, count) {
       bed.emu.addJobs({ service: 'qconnect', knowledgeBaseId: KB, jobs: importJobs(count, 500, T0 + count * HOUR) });
@@ -170,7 +170,7 @@ describe('page tokens', () => {
   test('a Q Connect token serves the id and the ARN form of the same knowledge base alike', async () => {
     const first = await bed.qconnect.send(new ListImportJobsCommand({ knowledgeBaseId: KB, maxResults: 2 }));
     const next = await bed.qconnect.send(new ListImportJobsCommand({ knowledgeBaseId: KB_ARN, maxResults: 2, nextToken: first.nextToken }));
-    expect(next.importJobSummaries.map((job) => job.importJobId)).toEqual([uuid(3), uuid(4)]);
+    expect(next.importJobSummaries!.map((job) => job.importJobId)).toEqual([uuid(3), uuid(4)]);
     await expect(bed.qconnect.send(new ListImportJobsCommand({ knowledgeBaseId: uuid(0xb2), nextToken: first.nextToken }))).rejects.toBeInstanceOf(QConnectValidation);
   });
 

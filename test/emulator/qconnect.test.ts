@@ -42,7 +42,7 @@ describe('Amazon Q in Connect', () => {
     const jobs: ImportJobSummary[] = [];
     const tokens: Array<string | undefined> = [];
     for await (const page of paginateListImportJobs({ client: bed.qconnect, pageSize: 3 }, { knowledgeBaseId: KB_ARN })) {
-      jobs.push(...page.importJobSummaries);
+      jobs.push(...page.importJobSummaries!);
       tokens.push(page.nextToken);
     }
     expect(tokens.map(Boolean)).toEqual([true, true, false]);
@@ -80,7 +80,7 @@ describe('Amazon Q in Connect', () => {
 
   test('an unknown union member is delivered raw under its own name by client-qconnect 3.828', async () => {
     const { importJobSummaries } = await bed.qconnect.send(new ListImportJobsCommand({ knowledgeBaseId: KB_2 }));
-    expect(importJobSummaries[0].externalSourceConfiguration).toEqual({
+    expect(importJobSummaries![0].externalSourceConfiguration).toEqual({
       source: 'AMAZON_CONNECT',
       configuration: { futureSourceConfiguration: { bucket: 'b1', prefix: 'qr/' } },
     });
