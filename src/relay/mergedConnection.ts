@@ -1,0 +1,160 @@
+/**
+ * One Relay connection over several `PageSource`s: a lazy k-way merge in `SortKey` order (time
+ * descending, then service, source id, job id ascending), with the paging rules of
+ * `connectionFromPageSource` and partial results when a source fails.
+ *
+ * Danger: partial pages trade order for completeness. A source that failed keeps its old position
+ * in the page's cursors, so the next page asks it again and its items are not lost; they then
+ * arrive later than their place in the merged order. Paging backward (`last`/`before`) past a
+ * partial page does not bring them back: only forward pages do.
+ */
+import { ErrorCode } from '../errors/ErrorCode';
+import type { Connection, Edge, PageInfo } from './connection';
+import { type ConnectionArgs, parseConnectionArgs } from './connectionArgs';
+import { connectionKeyHash } from './cursor';
+import { type CursorStore, defaultCursorStore } from './cursorStore';
+import { type MergedCursor, decodeMergedCursor, encodeMergedCursor } from './mergedCursor';
+import type { PageSource } from './pageSource';
+import { type ReaderPosition, type ReaderStart, SourceReader } from './sourceReader';
+import { walkWindow } from './walkWindow';
+
+export interface SourceFailure {
+  /** `PageSource.key` of the source left out of this page. */
+  sourceKey: string;
+  /** Its rejection, unchanged (the service layer's `GraphQLError`). */
+  error: unknown;
+}
+
+export interface MergedConnection<T> extends Connection<T> {
+  /** Sources that failed and are missing from this page; empty when all answered. */
+  failures: SourceFailure[];
+}
+
+export interface MergedConnectionOptions {
+  /** Clock for the walk bound of a first request (default `Date.now`). */
+  now?: () => number;
+  /** Where cursors longer than `MAX_INLINE_CURSOR_LENGTH` keep their position (default: process-wide). */
+  cursorStore?: CursorStore;
+}
+
+/** Rejections that fail the whole call rather than leave one source out. */
+const FATAL_CODES: ReadonlySet<unknown> = new Set([ErrorCode.BAD_USER_INPUT, ErrorCode.CURSOR_EXPIRED]);
+
+function isFatal(error: unknown): boolean {
+  const extensions = (error as { extensions?: { code?: unknown } } | null)?.extensions;
+  return FATAL_CODES.has(extensions?.code);
+}
+
+/**
+ * The page of the merged feed over `sources` that `args` ask for.
+ *
+ * Semantics, arguments, walk bound and page flags: as `connectionFromPageSource`, over the merged
+ * list. Sources' keys must be unique across sources (include `[time, service, sourceId, jobId]`);
+ * the order of `sources` does not matter (they are taken in `key` order), but the set does: a
+ * cursor of a feed over other sources or other filters is `BAD_USER_INPUT`.
+ *
+ * Cost: every source is asked for its first page at once; after that a source is asked for more
+ * only when the merge cannot prove the next item without it, each call sized `skip + wanted + 1`
+ * (`maxPageSize` with an `accept` filter), and the sources that need more in the same step are
+ * asked together. A cursor remembers the next key of each source it saw, so the next page asks
+ * only the sources whose items it will show (and, to save round trips, those whose next key is
+ * among the next `first` keys it knows).
+ *
+ * Failures: a rejection whose `extensions.code` is `BAD_USER_INPUT` or `CURSOR_EXPIRED` is thrown
+ * unchanged. Any other leaves its source out of this page (it is listed in `failures`): the page is
+ * the first (or last) N items of the other sources, the cursors keep the failed source's previous
+ * position, and the flag in the direction of travel (`hasNextPage` forward, `hasPreviousPage`
+ * backward) is true, since the failed source may hold more.
+ *
+ * Cursors: inline up to `MAX_INLINE_CURSOR_LENGTH` (1024) characters, else a handle into
+ * `options.cursorStore`; edge cursors are encoded only when read.
+ */
+export async function connectionFromMergedSources<T>(
+  sources: readonly PageSource<T>[],
+  args: ConnectionArgs,
+  options: MergedConnectionOptions = {},
+): Promise<MergedConnection<T>> {
+  const request = parseConnectionArgs(args);
+  const ordered = [...sources].sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+  ordered.forEach((source, i) => {
+    if (i > 0 && ordered[i - 1].key === source.key) throw new Error(`merged feed: two sources have the key ${source.key}`);
+  });
+  const k = mergedFeedKeyHash(ordered.map((source) => source.key));
+  const store = options.cursorStore ?? defaultCursorStore;
+  const decode = (cursor: string | undefined, arg: 'after' | 'before') =>
+    cursor === undefined ? undefined : decodeMergedCursor(cursor, arg, k, ordered.length, store);
+  const after = decode(request.after, 'after');
+  const before = decode(request.before, 'before');
+  const bound = walkBound(after, before, options.now ?? Date.now);
+
+  const readers = ordered.map(
+    (source, i) => new SourceReader(source, readerStart(after?.positions[i]), bound),
+  );
+  const outcome = await walkWindow(readers, { direction: request.direction, count: request.count, before: before?.s }, {
+    isFatal,
+    mark: (item): MergedCursor => ({ b: bound, s: item.key, positions: readers.map((reader) => reader.position()) }),
+  });
+
+  const edges = outcome.items.map(({ item, mark }) => lazyEdge(item.node, () => encodeMergedCursor(k, mark, store)));
+  const failures = outcome.failures.map(({ readerIndex, error }) => ({ sourceKey: ordered[readerIndex].key, error }));
+  const forward = request.direction === 'forward';
+  const partial = failures.length > 0;
+  return {
+    edges,
+    pageInfo: lazyPageInfo(edges, {
+      hasNextPage: forward ? outcome.windowHasMore || partial : before !== undefined,
+      hasPreviousPage: forward ? after !== undefined : outcome.windowHasMore || partial,
+    }),
+    failures,
+  };
+}
+
+/** The `k` of a merged feed's cursors: a hash of its sources' keys, whatever their order. */
+export function mergedFeedKeyHash(sourceKeys: readonly string[]): string {
+  const sorted = [...sourceKeys].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+  return connectionKeyHash(JSON.stringify(['merged', ...sorted]));
+}
+
+function walkBound(after: MergedCursor | undefined, before: MergedCursor | undefined, now: () => number): number {
+  if (after === undefined && before === undefined) {
+    const b = now();
+    if (!Number.isFinite(b)) throw new Error(`the clock for the walk bound returned ${b}`);
+    return Math.floor(b);
+  }
+  return Math.min(after?.b ?? Infinity, before?.b ?? Infinity);
+}
+
+function readerStart(position: ReaderPosition | undefined): ReaderStart {
+  if (position === undefined) return { token: undefined, skipHint: 0, consumed: undefined };
+  if (position.done === true) return { done: true };
+  return {
+    token: position.token,
+    skipHint: position.offset,
+    consumed: position.consumed,
+    head: position.head,
+    known: position.known,
+  };
+}
+
+function lazyEdge<T>(node: T, encode: () => string): Edge<T> {
+  let cursor: string | undefined;
+  return {
+    node,
+    get cursor() {
+      cursor ??= encode();
+      return cursor;
+    },
+  };
+}
+
+function lazyPageInfo<T>(edges: Edge<T>[], flags: Pick<PageInfo, 'hasNextPage' | 'hasPreviousPage'>): PageInfo {
+  return {
+    ...flags,
+    get startCursor() {
+      return edges[0]?.cursor ?? null;
+    },
+    get endCursor() {
+      return edges[edges.length - 1]?.cursor ?? null;
+    },
+  };
+}

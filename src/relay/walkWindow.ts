@@ -1,0 +1,176 @@
+/**
+ * The walk both connections share: a k-way merge over `SourceReader`s, in `SortKey` order, over
+ * the window that starts where the readers start (after `after`) and ends before `before`.
+ * Forward it hands out the first `count` items and proves whether one more exists; backward it
+ * reads the whole window forward (tokens cannot go back) keeping the last `count + 1`.
+ *
+ * A source is fetched only when the merge cannot go on without it: it has no known head and its
+ * unfetched items could come before the smallest known head. Sources that need a page in the same
+ * step are fetched together (`Promise.allSettled`), so a first page asks every source at once.
+ *
+ * Danger: the merge is only as right as the sources' order. An item that comes back before a key
+ * already handed out (a service not in `sortKeyOf` order) is dropped as a repeat.
+ */
+import type { SortKey } from './pageSource';
+import { compareSortKeys, sortKeyTime } from './sortKey';
+import type { ReadItem, SourceReader } from './sourceReader';
+
+export interface WalkPlan {
+  direction: 'forward' | 'backward';
+  count: number;
+  /** The window ends strictly before this key. */
+  before?: SortKey;
+}
+
+export interface WalkHooks<T, M> {
+  /** A rejection for which the whole call fails (thrown unchanged); otherwise the source drops out. */
+  isFatal(error: unknown): boolean;
+  /** Called as each item is handed out, after every reader has marked it consumed. */
+  mark(item: ReadItem<T>, readerIndex: number): M;
+}
+
+export interface WalkEmitted<T, M> {
+  item: ReadItem<T>;
+  readerIndex: number;
+  mark: M;
+}
+
+export interface WalkOutcome<T, M> {
+  /** The page, in connection order. */
+  items: WalkEmitted<T, M>[];
+  /** The window (of the sources that answered) has more than `count` items. */
+  windowHasMore: boolean;
+  failures: { readerIndex: number; error: unknown }[];
+}
+
+interface Head {
+  readerIndex: number;
+  key: SortKey;
+}
+
+export async function walkWindow<T, M>(
+  readers: SourceReader<T>[],
+  plan: WalkPlan,
+  hooks: WalkHooks<T, M>,
+): Promise<WalkOutcome<T, M>> {
+  const failures: { readerIndex: number; error: unknown }[] = [];
+  const { before } = plan;
+  const inWindow = (key: SortKey) => before === undefined || compareSortKeys(key, before) < 0;
+
+  async function fetchAll(indices: number[], want: number): Promise<void> {
+    const results = await Promise.allSettled(indices.map((i) => readers[i].fetch(want)));
+    let fatal: { error: unknown } | undefined;
+    results.forEach((result, j) => {
+      if (result.status === 'fulfilled') return;
+      const error: unknown = result.reason;
+      if (hooks.isFatal(error)) {
+        fatal ??= { error };
+        return;
+      }
+      const reader = readers[indices[j]];
+      reader.failed = true;
+      reader.failure = error;
+      failures.push({ readerIndex: indices[j], error });
+    });
+    if (fatal !== undefined) throw fatal.error;
+  }
+
+  /**
+   * The next item of the window, proven against every source, or `undefined` at the end.
+   * `materialize`: items the caller will still hand out (0 = only prove that one exists: then
+   * any known head in the window will do, even one known only from the cursor).
+   */
+  let materializedBefore = false;
+  async function nextHead(materialize: number): Promise<Head | undefined> {
+    for (;;) {
+      let min: Head | undefined;
+      readers.forEach((reader, readerIndex) => {
+        const key = reader.failed ? undefined : reader.headKey();
+        if (key !== undefined && (min === undefined || compareSortKeys(key, min.key) < 0)) min = { readerIndex, key };
+      });
+      const toFetch = new Set<number>();
+      readers.forEach((reader, i) => {
+        if (reader.failed || !reader.needsFetch()) return;
+        const seen = reader.seenKey();
+        if (seen !== undefined && before !== undefined && compareSortKeys(seen, before) >= 0) return;
+        if (seen !== undefined && min !== undefined && compareSortKeys(seen, min.key) >= 0) return;
+        toFetch.add(i);
+      });
+      if (materialize === 0 && min !== undefined && inWindow(min.key)) return min; // any item proves "more"
+      if (min !== undefined && materialize > 0 && inWindow(min.key) && readers[min.readerIndex].buffer.length === 0) {
+        // The next item is only known by its key (from the cursor): fetch it. The first time,
+        // alone: its page may well fill this one (a busy source among quiet ones). From the
+        // second time on, with every other source known only by its head that this page may
+        // still reach, so that interleaved sources cost one more round trip, not one each.
+        if (materializedBefore) for (const i of headsThePageMayReach(readers, materialize, inWindow)) toFetch.add(i);
+        toFetch.add(min.readerIndex);
+        materializedBefore = true;
+      }
+      if (toFetch.size > 0) {
+        await fetchAll([...toFetch], materialize + 1);
+        continue;
+      }
+      return min !== undefined && inWindow(min.key) ? min : undefined;
+    }
+  }
+
+  function emit(head: Head): WalkEmitted<T, M> {
+    const item = readers[head.readerIndex].take();
+    for (const reader of readers) if (!reader.failed) reader.markConsumed(item.key);
+    return { item, readerIndex: head.readerIndex, mark: hooks.mark(item, head.readerIndex) };
+  }
+
+  const { count } = plan;
+  if (plan.direction === 'forward') {
+    const items: WalkEmitted<T, M>[] = [];
+    while (items.length < count) {
+      const head = await nextHead(count - items.length);
+      if (head === undefined) return { items, windowHasMore: false, failures };
+      items.push(emit(head));
+    }
+    return { items, windowHasMore: (await nextHead(0)) !== undefined, failures };
+  }
+  if (count === 0) return { items: [], windowHasMore: (await nextHead(0)) !== undefined, failures };
+  let tail: WalkEmitted<T, M>[] = [];
+  for (;;) {
+    const head = await nextHead(Infinity);
+    if (head === undefined) break;
+    tail.push(emit(head));
+    if (tail.length > 2 * (count + 1)) tail = tail.slice(tail.length - (count + 1));
+  }
+  return {
+    items: tail.slice(Math.max(0, tail.length - count)),
+    windowHasMore: tail.length > count,
+    failures,
+  };
+}
+
+/**
+ * Readers known only by their head (from a cursor) whose head may be among the next `n` items:
+ * fewer than `n` items are known to come before it. Items known to come before a head: a source's
+ * fetched items with smaller keys, and for another head-only source its known run (`count` items
+ * when the run's last item is strictly newer than the head, else just its head).
+ */
+function headsThePageMayReach<T>(readers: SourceReader<T>[], n: number, inWindow: (key: SortKey) => boolean): number[] {
+  const live = readers.filter((reader) => !reader.failed);
+  const result: number[] = [];
+  readers.forEach((candidate, index) => {
+    const head = candidate.virtualHead;
+    if (candidate.failed || candidate.buffer.length > 0 || head === undefined || !inWindow(head)) return;
+    let before = 0;
+    for (const reader of live) {
+      if (reader === candidate || before >= n) continue;
+      if (reader.buffer.length > 0) {
+        for (const item of reader.buffer) {
+          if (compareSortKeys(item.key, head) >= 0) break;
+          before++;
+        }
+      } else if (reader.virtualHead !== undefined && compareSortKeys(reader.virtualHead, head) < 0) {
+        const known = reader.virtualKnown;
+        before += known !== undefined && known.lastTime > sortKeyTime(head) ? known.count : 1;
+      }
+    }
+    if (before < n) result.push(index);
+  });
+  return result;
+}
