@@ -19,6 +19,10 @@ export interface KendraMetricsFixture {
 /** Kendra `DataSourceSyncJob`. */
 export interface KendraSyncJobFixture {
   ExecutionId: string;
+  /**
+   * Required here so that generators always write one; `validateFixture` also accepts a job
+   * without it (the model makes every member optional), and such a job sorts after all others.
+   */
   StartTime: string;
   EndTime?: string;
   /** `DataSourceSyncJobStatus`: FAILED | SUCCEEDED | SYNCING | INCOMPLETE | STOPPING | ABORTED | SYNCING_INDEXING */
@@ -75,6 +79,7 @@ export interface QBusinessMetricsFixture {
 export interface QBusinessSyncJobFixture {
   /** `ExecutionId`: exactly 36 chars, `^[a-zA-Z0-9][a-zA-Z0-9-]{35}$` */
   executionId: string;
+  /** As Kendra's `StartTime`: the validator accepts its absence, and such a job sorts last. */
   startTime: string;
   endTime?: string;
   status: string;

@@ -157,3 +157,14 @@ export class IdScope {
     this.ids.set(id, path);
   }
 }
+
+/** Drops the keys whose value is undefined, so a validated copy has no `"key": undefined` members. */
+export function compact<T extends object>(value: T): T {
+  for (const key of Object.keys(value) as Array<keyof T>) if (value[key] === undefined) delete value[key];
+  return value;
+}
+
+/** A timestamp the reader accepted, written back as `Date.toISOString()` does (UTC, milliseconds). */
+export function iso(ms: number | undefined): string | undefined {
+  return ms === undefined ? undefined : new Date(ms).toISOString();
+}

@@ -39,9 +39,12 @@ export function compareKeys(a: SortKey, b: SortKey): number {
   return a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
 }
 
-/** Sorts a copy of `items` by `keyOf`. */
+/** Sorts a copy of `items` by `keyOf` (each key computed once: histories can hold thousands of jobs). */
 export function sortByKey<T>(items: readonly T[], keyOf: (item: T) => SortKey): T[] {
-  return [...items].sort((a, b) => compareKeys(keyOf(a), keyOf(b)));
+  return items
+    .map((item) => ({ item, key: keyOf(item) }))
+    .sort((a, b) => compareKeys(a.key, b.key))
+    .map(({ item }) => item);
 }
 
 /**

@@ -124,10 +124,14 @@ async function respond(req: AnyRequest, res: AnyResponse, options: ServerOptions
     options.onError(error);
     reply = plainError(500, 'InternalServerException', `The emulator failed: ${(error as Error)?.message ?? String(error)}`);
   }
-  if (res.destroyed || res.writableEnded) return;
+  if (res.writableEnded) return;
   const headers = { ...reply.headers, 'x-amzn-requestid': requestId, 'content-length': String(Buffer.byteLength(reply.body)) };
-  (res as http.ServerResponse).writeHead(reply.status, headers);
-  res.end(reply.body);
+  try {
+    (res as http.ServerResponse).writeHead(reply.status, headers);
+    res.end(reply.body);
+  } catch {
+    // the client went away (socket closed, HTTP/2 stream reset) while the reply was being made
+  }
 }
 
 /** The whole body, or undefined when it exceeds the limit. */

@@ -13,7 +13,7 @@ import type {
   QConnectImportJobFixture,
 } from './fixture';
 import type { LiveRun } from './liveJob';
-import { knowledgeBaseArn } from './validateFixture';
+import { knowledgeBaseArn } from './qconnect/knowledgeBaseArn';
 
 export interface SyncJobMetrics {
   documentsAdded?: string;
