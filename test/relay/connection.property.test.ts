@@ -17,7 +17,7 @@ import {
 } from './pagingHarness';
 import { specPage } from './specOracle';
 
-const RUNS = { numRuns: Number(process.env.RELAY_PROPERTY_RUNS ?? 150) };
+const RUNS = { numRuns: Number(process.env.RELAY_PROPERTY_RUNS ?? 300) };
 
 describe('connectionFromPageSource against the spec oracle', () => {
   it('(a) answers random first/after/last/before requests as the spec does over the full list', async () => {

@@ -19,7 +19,7 @@ import {
 } from './pagingHarness';
 import { specPage } from './specOracle';
 
-const RUNS = { numRuns: Number(process.env.RELAY_PROPERTY_RUNS ?? 100) };
+const RUNS = { numRuns: Number(process.env.RELAY_PROPERTY_RUNS ?? 200) };
 
 function feedArb(options: Parameters<typeof sourceSpecArb>[0] = {}) {
   return fc.array(sourceSpecArb({ maxJobs: 14, ...options }), { minLength: 1, maxLength: 6 });

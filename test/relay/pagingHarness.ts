@@ -39,7 +39,7 @@ export function sourceSpecArb(options: { maxJobs?: number; filter?: boolean; mod
     mode: options.mode !== undefined ? fc.constant(options.mode) : fc.constantFrom<TokenMode>('keyset', 'offset'),
     lazyEnd: fc.boolean(),
     rejectTag: options.filter === false ? fc.constant(null) : fc.option(fc.integer({ min: 0, max: 3 }), { nil: null }),
-    tokenPadding: fc.constantFrom(0, 0, 120),
+    tokenPadding: fc.constantFrom(0, 0, 120, 400),
     service: fc.constantFrom(...SERVICES),
   });
 }
