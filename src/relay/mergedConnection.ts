@@ -35,6 +35,12 @@ export interface MergedConnectionOptions {
   now?: () => number;
   /** Where cursors longer than `MAX_INLINE_CURSOR_LENGTH` keep their position (default: process-wide). */
   cursorStore?: CursorStore;
+  /**
+   * What cursors are bound to (the feed's filter). Default: the set of source keys, so a cursor is
+   * refused once a source appears or goes. With a key, such a cursor is still accepted and every
+   * source resumes after the edge's key from its first page.
+   */
+  key?: string;
 }
 
 /** Rejections that fail the whole call rather than leave one source out. */
@@ -79,10 +85,12 @@ export async function connectionFromMergedSources<T>(
   ordered.forEach((source, i) => {
     if (i > 0 && ordered[i - 1].key === source.key) throw new Error(`merged feed: two sources have the key ${source.key}`);
   });
-  const k = mergedFeedKeyHash(ordered.map((source) => source.key));
+  const setHash = mergedFeedKeyHash(ordered.map((source) => source.key));
+  const k = options.key === undefined ? setHash : connectionKeyHash(JSON.stringify(['merged-feed', options.key]));
+  const boundSet = options.key === undefined ? undefined : setHash;
   const store = options.cursorStore ?? defaultCursorStore;
   const decode = (cursor: string | undefined, arg: 'after' | 'before') =>
-    cursor === undefined ? undefined : decodeMergedCursor(cursor, arg, k, ordered.length, store);
+    cursor === undefined ? undefined : decodeMergedCursor(cursor, arg, k, ordered.length, store, boundSet);
   const after = decode(request.after, 'after');
   const before = decode(request.before, 'before');
   const bound = walkBound(after, before, options.now ?? Date.now);
@@ -95,7 +103,7 @@ export async function connectionFromMergedSources<T>(
     mark: (item): MergedCursor => ({ b: bound, s: item.key, positions: readers.map((reader) => reader.position()) }),
   });
 
-  const edges = outcome.items.map(({ item, mark }) => lazyEdge(item.node, () => encodeMergedCursor(k, mark, store)));
+  const edges = outcome.items.map(({ item, mark }) => lazyEdge(item.node, () => encodeMergedCursor(k, mark, store, boundSet)));
   const failures = outcome.failures.map(({ readerIndex, error }) => ({ sourceKey: ordered[readerIndex].key, error }));
   const forward = request.direction === 'forward';
   const partial = failures.length > 0;

@@ -2,7 +2,10 @@
  * Cursors of the merged feed (`mergedConnection.ts`): the walk bound, the key of the edge, and
  * each source's position.
  *
- *   `{ v: 1, k, b, s, m: [position, ...] }`   inline, one position per source in key order;
+ *   `{ v: 1, k, b, s, g?, m: [position, ...] }`   inline, one position per source in key order;
+ *   `g` a hash of the set of sources the positions belong to (when the feed is bound to a key of
+ *   its own rather than to its sources: a cursor then survives a change of the source set, each
+ *   source resuming after the edge's key from its first page);
  *   position = `0` (source done) or `{ t?, o?, h?, c?, l?, f? }`: `t` the token of the page holding
  *   the source's next unconsumed item (absent = first page), `o` that item's raw offset in the page
  *   (absent = 0), `h` its sort key when it was already seen, `c` how many accepted items from `h` on
@@ -38,7 +41,7 @@ export interface MergedCursor {
 
 const RESTART = 'start again without after/before';
 
-export function encodeMergedCursor(k: string, cursor: MergedCursor, store: CursorStore): string {
+export function encodeMergedCursor(k: string, cursor: MergedCursor, store: CursorStore, setHash?: string): string {
   const m = cursor.positions.map((position) => {
     if (position.done === true) return 0;
     const entry: Record<string, unknown> = {};
@@ -53,7 +56,7 @@ export function encodeMergedCursor(k: string, cursor: MergedCursor, store: Curso
     else if (compareSortKeys(position.consumed, cursor.s) !== 0) entry.f = toWireSortKey(position.consumed);
     return entry;
   });
-  const inline = encodeCursorPayload(k, { b: cursor.b, s: toWireSortKey(cursor.s), m });
+  const inline = encodeCursorPayload(k, { b: cursor.b, s: toWireSortKey(cursor.s), ...(setHash ? { g: setHash } : {}), m });
   if (inline.length <= MAX_INLINE_CURSOR_LENGTH) return inline;
   const handle = createHash('sha256').update(inline).digest('base64url').slice(0, 22);
   store.set(handle, inline);
@@ -63,6 +66,8 @@ export function encodeMergedCursor(k: string, cursor: MergedCursor, store: Curso
 /**
  * Reads a merged cursor for a feed over `sourceCount` sources whose key hashes to `k`.
  * `BAD_USER_INPUT` when it is not one; `CURSOR_EXPIRED` when its handle is no longer stored.
+ * With `setHash`, a cursor written for another set of sources is still accepted: every source then
+ * resumes from its first page after the edge's key (correct, at the cost of re-reading).
  */
 export function decodeMergedCursor(
   cursor: string,
@@ -70,6 +75,7 @@ export function decodeMergedCursor(
   k: string,
   sourceCount: number,
   store: CursorStore,
+  setHash?: string,
 ): MergedCursor {
   let payload = decodeCursorPayload(cursor, arg, k);
   const malformed = () =>
@@ -90,8 +96,12 @@ export function decodeMergedCursor(
     if (payload.r !== undefined) throw malformed();
   }
   const s = fromWireSortKey(payload.s);
-  const { b, m } = payload;
+  const { b, m, g } = payload;
   if (s === undefined || typeof b !== 'number' || !Number.isFinite(b)) throw malformed();
+  if (setHash !== undefined && g !== setHash) {
+    const fresh: ReaderPosition = { token: undefined, offset: 0, consumed: s };
+    return { b, s, positions: Array.from({ length: sourceCount }, () => fresh) };
+  }
   if (!Array.isArray(m) || m.length !== sourceCount) throw malformed();
   const positions = m.map((entry: unknown): ReaderPosition => {
     if (entry === 0) return { done: true };

@@ -30,6 +30,8 @@ export async function jobsFeed(
   const result = await connectionFromMergedSources(pageSources, args, {
     now: context.options.now,
     cursorStore: context.cursorStore,
+    // Bound to the filter, not to the sources: a source discovered mid-walk does not void cursors.
+    key: JSON.stringify({ filter: predicate, services: filter.services ?? null, sources: filter.sources ?? null }),
   });
   for (const failure of result.failures) {
     const ref = byKey.get(failure.sourceKey);

@@ -147,3 +147,33 @@ describe.each(['keyset', 'offset'] as const)('the job feed with %s tokens', (tok
     expect(response.errors).toHaveLength(4);
   });
 });
+
+describe('when discovery finds a new source mid-walk', () => {
+  let harness: Harness;
+  beforeAll(async () => {
+    harness = await startHarness(FIXTURE, {}, { discoveryTtlSeconds: 0 });
+  });
+  afterAll(() => harness.close());
+
+  it('keeps the cursors valid and adds the new source after the place the walk had reached', async () => {
+    const first: any = await harness.gql(FEED, { first: 40 });
+    const seenFirst = first.data.jobs.edges.map((e: any) => e.node.jobId);
+    const lastTime = Date.parse(first.data.jobs.edges[39].node.startedAt);
+    const extra = { knowledgeBaseId: '00000000-0000-4000-8000-00000000abcd', name: 'late arrival', knowledgeBaseType: 'QUICK_RESPONSES', importJobs: FIXTURE.qconnect!.knowledgeBases[0].importJobs.map((j, i) => ({ ...j, importJobId: `00000000-0000-4000-9000-${String(i).padStart(12, '0')}` })) };
+    await harness.loadFixture({ ...FIXTURE, qconnect: { knowledgeBases: [...FIXTURE.qconnect!.knowledgeBases, extra] } });
+
+    const rest: string[] = [];
+    let after = first.data.jobs.pageInfo.endCursor;
+    for (;;) {
+      const next: any = await harness.gql(FEED, { first: 40, after });
+      expect(next.errors).toBeUndefined();
+      rest.push(...next.data.jobs.edges.map((e: any) => e.node.jobId));
+      if (!next.data.jobs.pageInfo.hasNextPage) break;
+      after = next.data.jobs.pageInfo.endCursor;
+    }
+    const original = ORDER.map((r) => r.jobId);
+    expect([...seenFirst, ...rest.filter((id) => original.includes(id))]).toEqual(original);
+    const newOnes = extra.importJobs.filter((j) => Date.parse(j.createdTime) < lastTime).map((j) => j.importJobId);
+    expect(rest.filter((id) => !original.includes(id)).sort()).toEqual(newOnes.sort());
+  });
+});
