@@ -61,7 +61,13 @@ export async function lastBeforeViaChain<T>(
       await reader.fetch(Infinity);
     }
     const first = reader.firstRawKey;
-    if (first === undefined || compareSortKeys(first, stop) >= 0) break; // no progress: fall back
+    if (first === undefined || compareSortKeys(first, stop) >= 0) {
+      // Nothing of the window on this page (the `before` edge opens it, or it is empty): step
+      // back without a run. On the first page there is nothing further back to read.
+      if (token === undefined) break;
+      page = cache.previous(k, token);
+      continue;
+    }
     runs.unshift(run);
     total += run.length;
     const reachedStart = token === undefined || (afterKey !== undefined && compareSortKeys(first, afterKey) <= 0);

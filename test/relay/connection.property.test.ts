@@ -179,6 +179,35 @@ describe('connectionFromPageSource', () => {
     expect(chained.rest).toBeLessThan(plain.rest / 2);
   });
 
+  it('steps back through the chain when the before edge opens its page (pages aligned with the service pages)', async () => {
+    // 200 jobs, 10 a page, 20 a request: every `before` cursor is the first item of its page.
+    const spec = {
+      jobs: Array.from({ length: 200 }, (_, i) => ({ time: 300_000 - i * 1000, tag: 0 })),
+      maxPageSize: 10,
+      mode: 'keyset' as const,
+      lazyEnd: false,
+      rejectTag: null,
+      tokenPadding: 0,
+      service: 'KENDRA' as const,
+    };
+    const source = makeSource(spec);
+    const now = () => 400_000;
+    const tokenChain = new TokenChainCache();
+    let page = await connectionFromPageSource(source, { last: 20 }, { now, tokenChain });
+    const seen = page.edges.map((edge) => edge.node.jobId);
+    const callsPerPage: number[] = [];
+    while (page.pageInfo.hasPreviousPage) {
+      const before = source.calls;
+      page = await connectionFromPageSource(source, { last: 20, before: page.pageInfo.startCursor }, { now, tokenChain });
+      callsPerPage.push(source.calls - before);
+      seen.unshift(...page.edges.map((edge) => edge.node.jobId));
+    }
+    expect(seen).toEqual(spec.jobs.map((_, i) => `j${String(i).padStart(3, '0')}`));
+    // Two pages of the window, one step beyond for hasPreviousPage, and the joining checks;
+    // reading from the top instead would cost up to 18 calls.
+    expect(Math.max(...callsPerPage)).toBeLessThanOrEqual(8);
+  });
+
   it('returns exact flags for first: 0 and last: 0', async () => {
     const source = makeSource({
       jobs: [{ time: 3000, tag: 0 }, { time: 2000, tag: 0 }, { time: 1000, tag: 0 }],
