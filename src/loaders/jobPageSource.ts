@@ -15,6 +15,7 @@ import { QBUSINESS_SYNC_JOBS_MAX_PAGE } from '../services/qbusiness/listSyncJobs
 import { QCONNECT_MAX_PAGE } from '../services/qconnect/listImportJobsPage';
 import { canonicalKey } from './canonicalKey';
 import type { Loaders } from './createLoaders';
+import type { SyncJobQuery } from '../services/syncJobQuery';
 import { matchesJob, syncPushdown, type JobPredicate } from './jobFilters';
 
 export interface JobPageSourceOptions {
@@ -48,6 +49,8 @@ export function jobPageSource<T extends JobModel = JobModel>(
 ): PageSource<T> {
   const pushdown = options.pushdown ?? true;
   const query = source.kind !== 'QConnectKnowledgeBase' && pushdown ? syncPushdown(filter) : {};
+  // Without a local part the engine may size calls to what it needs instead of the largest page.
+  const local = needsLocalFilter(source, filter, query);
   return {
     key: canonicalKey({ service: serviceOf(source), source: sourceKey(source), filter }),
     maxPageSize: maxPageSizeOf(source),
@@ -62,6 +65,18 @@ export function jobPageSource<T extends JobModel = JobModel>(
       return { items: items as T[], nextToken: page.nextToken };
     },
     sortKeyOf: jobSortKey,
-    accept: (job) => matchesJob(job, filter),
+    accept: local ? (job) => matchesJob(job, filter) : undefined,
   };
+}
+
+/**
+ * Does the filter keep anything the service did not already apply? A pushed-down status is an
+ * exact enum match; a window is checked here too, since whether a service's bounds are inclusive
+ * is not written in its model.
+ */
+function needsLocalFilter(source: JobSourceRef, filter: JobPredicate, pushed: SyncJobQuery): boolean {
+  const window = filter.startedAfter !== undefined || filter.startedBefore !== undefined;
+  const byStatus = filter.statuses !== undefined || filter.states !== undefined;
+  if (source.kind === 'QConnectKnowledgeBase') return window || byStatus || filter.types !== undefined;
+  return window || (byStatus && pushed.status === undefined);
 }

@@ -47,5 +47,5 @@ export async function jobConnection<T extends JobModel>(
   args: ConnectionArgs,
 ): Promise<ConnectionModel<T>> {
   const pageSource = jobPageSource<T>(context.loaders, source, predicate, { pushdown: context.options.pushdown });
-  return connectionFromPageSource(pageSource, args, { now: context.options.now });
+  return connectionFromPageSource(pageSource, args, { now: context.options.now, tokenChain: context.tokenChain });
 }

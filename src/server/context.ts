@@ -5,6 +5,7 @@
 import type { SourceCatalog } from '../catalog/SourceCatalog';
 import { createLoaders, type Loaders } from '../loaders/createLoaders';
 import type { CursorStore } from '../relay/cursorStore';
+import type { TokenChainCache } from '../relay/tokenChainCache';
 import type { Upstream } from '../services/upstream';
 
 export interface GatewayOptions {
@@ -23,6 +24,7 @@ export interface GatewayContext {
   upstream: Upstream;
   catalog: SourceCatalog;
   cursorStore: CursorStore;
+  tokenChain: TokenChainCache;
   options: GatewayOptions;
   /** Failures of single sources, reported next to the data (see partialErrors.ts). */
   partialErrors: import('graphql').GraphQLError[];
@@ -32,6 +34,8 @@ export interface GatewayShared {
   upstream: Upstream;
   catalog: SourceCatalog;
   cursorStore: CursorStore;
+  /** Which upstream page preceded which: lets `last`/`before` start near the cursor. */
+  tokenChain: TokenChainCache;
   options: GatewayOptions;
 }
 

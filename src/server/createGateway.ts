@@ -9,6 +9,7 @@ import type { SourceCatalog } from '../catalog/SourceCatalog';
 import { DiscoveryCatalog } from '../catalog/discoveryCatalog';
 import type { ServiceLabel } from '../errors/toGatewayError';
 import { InMemoryCursorStore } from '../relay/cursorStore';
+import { TokenChainCache } from '../relay/tokenChainCache';
 import { buildSchema } from '../schema';
 import { createAwsClients, destroyAwsClients } from '../services/clients';
 import { Upstream } from '../services/upstream';
@@ -71,7 +72,7 @@ export async function startGateway(config: GatewayConfig = {}): Promise<RunningG
   const catalog = config.catalog
     ? config.catalog(upstream, { ttlSeconds: config.discoveryTtlSeconds, now: options.now })
     : new DiscoveryCatalog(upstream, { ttlSeconds: config.discoveryTtlSeconds, now: options.now });
-  const shared: GatewayShared = { upstream, catalog, cursorStore: new InMemoryCursorStore(), options };
+  const shared: GatewayShared = { upstream, catalog, cursorStore: new InMemoryCursorStore(), tokenChain: new TokenChainCache(), options };
 
   const formatError = createFormatError({
     development: options.development,
