@@ -1,9 +1,12 @@
-/** Jest runs TypeScript through SWC (no type-check here: `npm test` runs `tsc --noEmit` first). */
+/**
+ * Jest runs TypeScript through ts-jest, transpiling only (each file on its own, no type-check
+ * here: `npm test` runs `tsc --noEmit` over the whole project first).
+ */
 module.exports = {
   testEnvironment: 'node',
   roots: ['<rootDir>/test'],
   testMatch: ['**/*.test.ts'],
-  transform: { '^.+\\.ts$': ['@swc/jest', { jsc: { target: 'es2022', parser: { syntax: 'typescript' } } }] },
+  transform: { '^.+\\.ts$': ['ts-jest', { isolatedModules: true, diagnostics: false }] },
   testTimeout: 30000,
   maxWorkers: 2,
 };
