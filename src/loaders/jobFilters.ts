@@ -5,7 +5,7 @@
  * window; Q Connect takes nothing.
  */
 import type { JobModel, JobState } from '../model/jobs';
-import { jobStateOf, knownStatus, SYNC_JOB_STATUSES } from '../model/jobState';
+import { jobStateOf, knownStatus, SYNC_JOB_STATUSES, SYNC_STATES } from '../model/jobState';
 import { jobStartedAt } from '../model/jobs';
 import type { SyncJobQuery } from '../services/syncJobQuery';
 
@@ -34,15 +34,6 @@ export function matchesJob(job: JobModel, filter: JobPredicate): boolean {
   return true;
 }
 
-const SYNC_STATE_OF: Record<string, JobState> = {
-  SYNCING: 'RUNNING',
-  SYNCING_INDEXING: 'RUNNING',
-  STOPPING: 'STOPPING',
-  SUCCEEDED: 'SUCCEEDED',
-  FAILED: 'FAILED',
-  INCOMPLETE: 'INCOMPLETE',
-  ABORTED: 'ABORTED',
-};
 
 /**
  * What a Kendra or Q Business list call can take of the filter: the window always, the status
@@ -56,7 +47,7 @@ export function syncPushdown(filter: JobPredicate): SyncJobQuery {
     unknownAllowed = filter.statuses.includes('UNKNOWN');
   }
   if (filter.states) {
-    candidates = candidates.filter((s) => filter.states!.includes(SYNC_STATE_OF[s]));
+    candidates = candidates.filter((s) => filter.states!.includes(SYNC_STATES[s]));
     unknownAllowed = unknownAllowed && filter.states.includes('UNKNOWN');
   }
   const narrowed = (filter.statuses || filter.states) && !unknownAllowed && candidates.length === 1;
@@ -71,7 +62,7 @@ export function syncPushdown(filter: JobPredicate): SyncJobQuery {
 export function matchesNothing(filter: JobPredicate, kind: 'SyncJob' | 'ImportJob'): boolean {
   if (filter.startedAfter && filter.startedBefore && filter.startedAfter > filter.startedBefore) return true;
   if (kind === 'SyncJob' && filter.states && !filter.states.includes('UNKNOWN')) {
-    return !SYNC_JOB_STATUSES.some((s) => filter.states!.includes(SYNC_STATE_OF[s]));
+    return !SYNC_JOB_STATUSES.some((s) => filter.states!.includes(SYNC_STATES[s]));
   }
   return false;
 }

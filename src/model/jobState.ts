@@ -4,7 +4,8 @@
  */
 import type { JobModel, JobState } from './jobs';
 
-const SYNC_STATES: Record<string, JobState> = {
+/** Sync job status → state (Kendra and Q Business share the enum). */
+export const SYNC_STATES: Readonly<Record<string, JobState>> = {
   SYNCING: 'RUNNING',
   SYNCING_INDEXING: 'RUNNING',
   STOPPING: 'STOPPING',

@@ -19,6 +19,7 @@ import { compareSortKeys } from './sortKey';
 import { type ReadItem, type ReaderStart, SourceReader } from './sourceReader';
 import type { TokenChainCache } from './tokenChainCache';
 import { walkWindow } from './walkWindow';
+import { walkBound } from './walkBound';
 
 export interface Edge<T> {
   cursor: string;
@@ -118,15 +119,6 @@ export async function connectionFromPageSource<T>(
       endCursor: edges[edges.length - 1]?.cursor ?? null,
     },
   };
-}
-
-function walkBound(after: SourceCursor | undefined, before: SourceCursor | undefined, now: () => number): number {
-  if (after === undefined && before === undefined) {
-    const b = now();
-    if (!Number.isFinite(b)) throw new Error(`the clock for the walk bound returned ${b}`);
-    return Math.floor(b);
-  }
-  return Math.min(after?.b ?? Infinity, before?.b ?? Infinity);
 }
 
 function readerStart(after: SourceCursor | undefined): ReaderStart {

@@ -17,6 +17,7 @@ import { type MergedCursor, decodeMergedCursor, encodeMergedCursor } from './mer
 import type { PageSource } from './pageSource';
 import { type ReaderPosition, type ReaderStart, SourceReader } from './sourceReader';
 import { walkWindow } from './walkWindow';
+import { walkBound } from './walkBound';
 
 export interface SourceFailure {
   /** `PageSource.key` of the source left out of this page. */
@@ -121,15 +122,6 @@ export async function connectionFromMergedSources<T>(
 export function mergedFeedKeyHash(sourceKeys: readonly string[]): string {
   const sorted = [...sourceKeys].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
   return connectionKeyHash(JSON.stringify(['merged', ...sorted]));
-}
-
-function walkBound(after: MergedCursor | undefined, before: MergedCursor | undefined, now: () => number): number {
-  if (after === undefined && before === undefined) {
-    const b = now();
-    if (!Number.isFinite(b)) throw new Error(`the clock for the walk bound returned ${b}`);
-    return Math.floor(b);
-  }
-  return Math.min(after?.b ?? Infinity, before?.b ?? Infinity);
 }
 
 function readerStart(position: ReaderPosition | undefined): ReaderStart {
