@@ -1,0 +1,42 @@
+/** The HTTP edge: health, Prometheus metrics, the playground page, and bad requests answered as 4xx. */
+import { singleSourceFixture } from '../helpers/fixtures';
+import { startHarness, type Harness } from '../helpers/harness';
+
+let harness: Harness;
+let base: string;
+beforeAll(async () => {
+  harness = await startHarness(singleSourceFixture(3));
+  base = harness.gatewayUrl.replace(/\/graphql$/, '');
+});
+afterAll(() => harness.close());
+
+it('answers liveness at /healthz', async () => {
+  const response = await fetch(`${base}/healthz`);
+  expect(response.status).toBe(200);
+  expect(await response.json()).toEqual({ status: 'ok' });
+});
+
+it('counts upstream calls by service, operation and outcome at /metrics', async () => {
+  await harness.gql('{ sources { nodes { id } } }');
+  const text = await (await fetch(`${base}/metrics`)).text();
+  expect(text).toMatch(/syncjobs_upstream_calls_total\{service="KENDRA",operation="ListIndices",outcome="ok"\} 1/);
+  expect(text).toContain('syncjobs_upstream_call_seconds_bucket');
+});
+
+it('serves the GraphQL playground page to a browser', async () => {
+  const response = await fetch(harness.gatewayUrl, { headers: { accept: 'text/html' } });
+  expect(response.status).toBe(200);
+  expect(response.headers.get('content-type')).toContain('text/html');
+});
+
+it('answers a body that is not JSON with 400 and a JSON error, and keeps serving', async () => {
+  const response = await fetch(harness.gatewayUrl, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"query": ' });
+  expect(response.status).toBe(400);
+  expect((await response.json()).errors[0].extensions.code).toBe('BAD_REQUEST');
+  expect((await harness.gql('{ __typename }')).data).toEqual({ __typename: 'Query' });
+});
+
+it('answers an unknown path with 404', async () => {
+  const response = await fetch(`${base}/nope`);
+  expect(response.status).toBe(404);
+});
