@@ -2,6 +2,7 @@
  * What every resolver gets: the request's loaders (new per request), the shared upstream and
  * catalog, and options. Danger: `loaders` must never outlive the request.
  */
+import type { GraphQLError } from 'graphql';
 import type { SourceCatalog } from '../catalog/SourceCatalog';
 import { createLoaders, type Loaders } from '../loaders/createLoaders';
 import type { CursorStore } from '../relay/cursorStore';
@@ -27,7 +28,7 @@ export interface GatewayContext {
   tokenChain: TokenChainCache;
   options: GatewayOptions;
   /** Failures of single sources, reported next to the data (see partialErrors.ts). */
-  partialErrors: import('graphql').GraphQLError[];
+  partialErrors: GraphQLError[];
 }
 
 export interface GatewayShared {
