@@ -79,3 +79,19 @@ it('keeps the README error table and the error vocabulary the same', () => {
   const documented = [...table.matchAll(/^\| `([A-Z_]+)` \|/gm)].map((m) => m[1]);
   expect(documented.sort()).toEqual(Object.values(ErrorCode).sort());
 });
+
+describe('in development mode', () => {
+  let dev: Harness;
+  beforeAll(async () => {
+    dev = await startHarness(singleSourceFixture(2), {}, { development: true });
+  });
+  afterAll(() => dev.close());
+
+  it('shows the upstream error name and message next to the gateway code', async () => {
+    await dev.setFaults([{ service: 'kendra', operation: 'ListDataSourceSyncJobs', denyAccess: true }]);
+    const response = await dev.gql(SYNC_JOBS, { idx: KENDRA_INDEX, ds: KENDRA_DS });
+    const error = response.errors!.find((e) => e.extensions?.code === 'UPSTREAM_ACCESS_DENIED')!;
+    expect(error.extensions!.upstream).toMatchObject({ name: 'AccessDeniedException' });
+    expect(typeof error.extensions!.upstream.message).toBe('string');
+  });
+});
