@@ -5,7 +5,7 @@
  * window; Q Connect takes nothing.
  */
 import type { JobModel, JobState } from '../model/jobs';
-import { jobStateOf, knownStatus, SYNC_JOB_STATUSES, SYNC_STATES } from '../model/jobState';
+import { IMPORT_STATES, jobStateOf, knownStatus, SYNC_JOB_STATUSES, SYNC_STATES } from '../model/jobState';
 import { jobStartedAt } from '../model/jobs';
 import type { SyncJobQuery } from '../services/syncJobQuery';
 
@@ -58,11 +58,16 @@ export function syncPushdown(filter: JobPredicate): SyncJobQuery {
   };
 }
 
-/** True when nothing can match (e.g. only import states asked of a sync source). */
+/**
+ * True when no job of a source of this kind can pass the filter (an empty list, or only states
+ * the service's jobs never have, e.g. DELETED for a sync source): such a source is not asked.
+ */
 export function matchesNothing(filter: JobPredicate, kind: 'SyncJob' | 'ImportJob'): boolean {
+  if (filter.statuses?.length === 0 || filter.states?.length === 0 || filter.types?.length === 0) return true;
   if (filter.startedAfter && filter.startedBefore && filter.startedAfter > filter.startedBefore) return true;
-  if (kind === 'SyncJob' && filter.states && !filter.states.includes('UNKNOWN')) {
-    return !SYNC_JOB_STATUSES.some((s) => filter.states!.includes(SYNC_STATES[s]));
+  if (filter.states && !filter.states.includes('UNKNOWN')) {
+    const reachable = Object.values(kind === 'SyncJob' ? SYNC_STATES : IMPORT_STATES);
+    return !reachable.some((state) => filter.states!.includes(state));
   }
   return false;
 }

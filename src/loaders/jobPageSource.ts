@@ -16,7 +16,7 @@ import { QCONNECT_MAX_PAGE } from '../services/qconnect/listImportJobsPage';
 import { canonicalKey } from './canonicalKey';
 import type { Loaders } from './createLoaders';
 import type { SyncJobQuery } from '../services/syncJobQuery';
-import { matchesJob, syncPushdown, type JobPredicate } from './jobFilters';
+import { matchesJob, matchesNothing, syncPushdown, type JobPredicate } from './jobFilters';
 
 export interface JobPageSourceOptions {
   /** Push the filter down to the service where it can take it (default true). */
@@ -48,11 +48,16 @@ export function jobPageSource<T extends JobModel = JobModel>(
   options: JobPageSourceOptions = {},
 ): PageSource<T> {
   const pushdown = options.pushdown ?? true;
+  const key = canonicalKey({ service: serviceOf(source), source: sourceKey(source), filter });
+  if (matchesNothing(filter, source.kind === 'QConnectKnowledgeBase' ? 'ImportJob' : 'SyncJob')) {
+    // Same key (cursors still check), no upstream call.
+    return { key, maxPageSize: maxPageSizeOf(source), fetchPage: async () => ({ items: [] }), sortKeyOf: jobSortKey };
+  }
   const query = source.kind !== 'QConnectKnowledgeBase' && pushdown ? syncPushdown(filter) : {};
   // Without a local part the engine may size calls to what it needs instead of the largest page.
   const local = needsLocalFilter(source, filter, query);
   return {
-    key: canonicalKey({ service: serviceOf(source), source: sourceKey(source), filter }),
+    key,
     maxPageSize: maxPageSizeOf(source),
     fetchPage: async (token, size) => {
       const page =

@@ -15,7 +15,8 @@ export const SYNC_STATES: Readonly<Record<string, JobState>> = {
   ABORTED: 'ABORTED',
 };
 
-const IMPORT_STATES: Record<string, JobState> = {
+/** Import job status → state. */
+export const IMPORT_STATES: Readonly<Record<string, JobState>> = {
   START_IN_PROGRESS: 'RUNNING',
   COMPLETE: 'SUCCEEDED',
   FAILED: 'FAILED',

@@ -64,3 +64,15 @@ it('scans only the window for a summary, at the largest page size', async () => 
     FIXTURE.qconnect!.knowledgeBases.flatMap((k) => k.importJobs).filter((j) => inWindow(j.createdTime)).length;
   expect(response.data.jobSummary.total).toBe(expected);
 });
+
+it('asks no source whose jobs cannot match the filter', async () => {
+  // DELETED is an import job state: the 45 Kendra and Q Business sources are not asked.
+  const deleted = await harness.gql('{ jobs(first: 5, filter: { states: [DELETED] }) { nodes { service state } } }');
+  expect(deleted.errors).toBeUndefined();
+  expect(deleted.data.jobs.nodes.every((n: any) => n.service === 'QCONNECT' && n.state === 'DELETED')).toBe(true);
+  expect(await harness.stats()).toEqual({ 'qconnect.ListImportJobs': 15 });
+  await harness.resetStats();
+  const none = await harness.gql('{ jobs(first: 5, filter: { states: [] }) { nodes { jobId } pageInfo { hasNextPage } } }');
+  expect(none.data.jobs).toEqual({ nodes: [], pageInfo: { hasNextPage: false } });
+  expect(await harness.stats()).toEqual({});
+});
