@@ -3,7 +3,7 @@
  * SDK's shapes; resolvers read them. Raw service values (`statusRaw`) are kept next to their
  * normalized form, so a value this gateway does not know is shown as UNKNOWN without being lost.
  */
-import type { JobSourceRef, QConnectKnowledgeBaseRef, SyncSourceRef } from './sources';
+import type { QConnectKnowledgeBaseRef, SyncSourceRef } from './sources';
 
 export type JobState =
   | 'RUNNING'
@@ -63,10 +63,6 @@ export interface ImportJobModel {
 }
 
 export type JobModel = SyncJobModel | ImportJobModel;
-
-export function jobSource(job: JobModel): JobSourceRef {
-  return job.source;
-}
 
 export function jobIdOf(job: JobModel): string {
   return job.kind === 'SyncJob' ? job.executionId : job.importJobId;

@@ -9,7 +9,7 @@ import { makeExecutableSchema } from '@graphql-tools/schema';
 import type { GraphQLSchema } from 'graphql';
 import { resolvers } from '../resolvers';
 
-export const SCHEMA_DIR = join(__dirname, '..', '..', 'schema');
+const SCHEMA_DIR = join(__dirname, '..', '..', 'schema');
 
 /** The SDL files' text, in file-name order. */
 export function loadTypeDefs(dir = SCHEMA_DIR): string[] {
