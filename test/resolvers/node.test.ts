@@ -60,3 +60,10 @@ it('refuses an id that is not one of ours as BAD_USER_INPUT', async () => {
   expect(data?.node ?? null).toBeNull();
   expect(errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
 });
+
+it('refuses more than 100 ids in one nodes(ids:) call, saying the limit', async () => {
+  const ids = Array.from({ length: 101 }, () => 'x');
+  const { errors } = await harness.gql(`query($ids: [ID!]!) { nodes(ids: $ids) { id } }`, { ids });
+  expect(errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
+  expect(errors?.[0].message).toContain('100');
+});
