@@ -9,6 +9,7 @@
 import type { GraphQLResolveInfo } from 'graphql';
 import { badUserInput } from '../errors/ErrorCode';
 import { jobPageSource } from '../loaders/jobPageSource';
+import { eachPage } from '../services/eachPage';
 import { matchesJob, type JobPredicate } from '../loaders/jobFilters';
 import { toGlobalId } from '../model/globalId';
 import { JOB_STATES, jobStartedAt, type JobState } from '../model/jobs';
@@ -38,10 +39,7 @@ function add(into: Map<JobState, number>, from: Map<JobState, number>): void {
 async function tallySource(context: GatewayContext, ref: JobSourceRef, predicate: JobPredicate): Promise<Map<JobState, number>> {
   const source = jobPageSource(context.loaders, ref, predicate, { pushdown: context.options.pushdown });
   const tally = new Map<JobState, number>();
-  const seen = new Set<string>();
-  let token: string | undefined;
-  do {
-    const page = await source.fetchPage(token, source.maxPageSize);
+  for await (const page of eachPage((request) => source.fetchPage(request.token, request.size), source.maxPageSize)) {
     let older = false;
     for (const job of page.items) {
       if (matchesJob(job, predicate)) tally.set(jobStateOf(job), (tally.get(jobStateOf(job)) ?? 0) + 1);
@@ -50,12 +48,7 @@ async function tallySource(context: GatewayContext, ref: JobSourceRef, predicate
     }
     // Histories are newest first: once a page reaches before the window, the rest is older still.
     if (older) break;
-    token = page.nextToken;
-    if (token !== undefined) {
-      if (seen.has(token)) break;
-      seen.add(token);
-    }
-  } while (token !== undefined);
+  }
   return tally;
 }
 

@@ -10,6 +10,7 @@ import { fromGlobalId, type JobLocator } from '../model/globalId';
 import type { JobModel, SyncJobModel } from '../model/jobs';
 import type { NodeRef } from '../model/sources';
 import { jobPageSource } from '../loaders/jobPageSource';
+import { eachPage } from '../services/eachPage';
 import type { GatewayContext } from '../server/context';
 
 function isNotFound(error: unknown): boolean {
@@ -46,18 +47,16 @@ async function findSyncJob(context: GatewayContext, locator: Extract<JobLocator,
   if (!(await context.catalog.serves(locator.source))) return null;
   const at = locator.startedAtMs !== undefined ? new Date(locator.startedAtMs) : undefined;
   const source = jobPageSource<SyncJobModel>(context.loaders, locator.source, { startedAfter: at, startedBefore: at });
-  let token: string | undefined;
-  const seen = new Set<string>();
-  do {
-    const page = await nullIfNotFound(source.fetchPage(token, source.maxPageSize));
-    if (!page) return null;
-    const job = page.items.find((item) => item.executionId === locator.executionId);
-    if (job) return job;
-    if (page.nextToken && seen.has(page.nextToken)) return null;
-    token = page.nextToken;
-    if (token) seen.add(token);
-  } while (token);
-  return null;
+  try {
+    for await (const page of eachPage((request) => source.fetchPage(request.token, request.size), source.maxPageSize)) {
+      const job = page.items.find((item) => item.executionId === locator.executionId);
+      if (job) return job;
+    }
+    return null;
+  } catch (error) {
+    if (isNotFound(error)) return null;
+    throw error;
+  }
 }
 
 /** The object behind a global id, or null. A malformed id is BAD_USER_INPUT. */
