@@ -15,6 +15,26 @@ const FEED = `query($first: Int, $after: String, $last: Int, $before: String, $f
     edges { cursor node { jobId service state startedAt source { id sourceId name } } }
     pageInfo { hasNextPage hasPreviousPage startCursor endCursor } } }`;
 
+/** The job ids of a forward walk of the feed from `after` to the end, in pages of `pageSize`. */
+async function walkFeed(
+  harness: Harness,
+  args: Record<string, unknown>,
+  pageSize: number,
+  after: string | null = null,
+  between?: (round: number) => Promise<void>,
+): Promise<string[]> {
+  const ids: string[] = [];
+  for (let round = 0; round < 100; round++) {
+    const response: any = await harness.gql(FEED, { ...args, first: pageSize, after });
+    expect(response.errors).toBeUndefined();
+    ids.push(...response.data.jobs.edges.map((e: any) => e.node.jobId));
+    if (!response.data.jobs.pageInfo.hasNextPage) break;
+    after = response.data.jobs.pageInfo.endCursor;
+    await between?.(round);
+  }
+  return ids;
+}
+
 describe.each(['keyset', 'offset'] as const)('the job feed with %s tokens', (tokenMode) => {
   let harness: Harness;
   let sourceIds: Map<string, string>;
@@ -30,19 +50,8 @@ describe.each(['keyset', 'offset'] as const)('the job feed with %s tokens', (tok
     await harness.resetStats();
   });
 
-  async function walk(args: Record<string, unknown>, pageSize: number, between?: (round: number) => Promise<void>) {
-    const ids: string[] = [];
-    let after: string | null = null;
-    for (let round = 0; round < 100; round++) {
-      const response: any = await harness.gql(FEED, { ...args, first: pageSize, after });
-      expect(response.errors).toBeUndefined();
-      ids.push(...response.data.jobs.edges.map((e: any) => e.node.jobId));
-      if (!response.data.jobs.pageInfo.hasNextPage) break;
-      after = response.data.jobs.pageInfo.endCursor;
-      await between?.(round);
-    }
-    return ids;
-  }
+  const walk = (args: Record<string, unknown>, pageSize: number, between?: (round: number) => Promise<void>) =>
+    walkFeed(harness, args, pageSize, null, between);
 
   it('lists every source of the three services', async () => {
     const { data } = await harness.gql('{ sources(first: 100) { nodes { service } pageInfo { hasNextPage } } }');
@@ -124,15 +133,10 @@ describe.each(['keyset', 'offset'] as const)('the job feed with %s tokens', (tok
     });
     // The next page asks the failed source again; once it answers, none of its jobs is lost.
     await harness.setFaults([]);
-    const rest = [...response.data.jobs.edges.map((e: any) => e.node.jobId)];
-    let after = response.data.jobs.pageInfo.endCursor;
-    for (;;) {
-      const next: any = await harness.gql(FEED, { first: 40, after });
-      expect(next.errors).toBeUndefined();
-      rest.push(...next.data.jobs.edges.map((e: any) => e.node.jobId));
-      if (!next.data.jobs.pageInfo.hasNextPage) break;
-      after = next.data.jobs.pageInfo.endCursor;
-    }
+    const rest = [
+      ...response.data.jobs.edges.map((e: any) => e.node.jobId),
+      ...(await walkFeed(harness, {}, 40, response.data.jobs.pageInfo.endCursor)),
+    ];
     expect(rest).toHaveLength(ORDER.length);
     expect(new Set(rest)).toEqual(new Set(ORDER.map((r) => r.jobId)));
   });
@@ -162,15 +166,7 @@ describe('when discovery finds a new source mid-walk', () => {
     const extra = { knowledgeBaseId: '00000000-0000-4000-8000-00000000abcd', name: 'late arrival', knowledgeBaseType: 'QUICK_RESPONSES', importJobs: FIXTURE.qconnect!.knowledgeBases[0].importJobs.map((j, i) => ({ ...j, importJobId: `00000000-0000-4000-9000-${String(i).padStart(12, '0')}` })) };
     await harness.loadFixture({ ...FIXTURE, qconnect: { knowledgeBases: [...FIXTURE.qconnect!.knowledgeBases, extra] } });
 
-    const rest: string[] = [];
-    let after = first.data.jobs.pageInfo.endCursor;
-    for (;;) {
-      const next: any = await harness.gql(FEED, { first: 40, after });
-      expect(next.errors).toBeUndefined();
-      rest.push(...next.data.jobs.edges.map((e: any) => e.node.jobId));
-      if (!next.data.jobs.pageInfo.hasNextPage) break;
-      after = next.data.jobs.pageInfo.endCursor;
-    }
+    const rest = await walkFeed(harness, {}, 40, first.data.jobs.pageInfo.endCursor);
     const original = ORDER.map((r) => r.jobId);
     expect([...seenFirst, ...rest.filter((id) => original.includes(id))]).toEqual(original);
     const newOnes = extra.importJobs.filter((j) => Date.parse(j.createdTime) < lastTime).map((j) => j.importJobId);
