@@ -38,16 +38,15 @@ export async function selectSources(
   let sources = listing.sources;
   if (selection.services) sources = sources.filter((s) => selection.services!.includes(serviceOf(s)));
   if (wanted) {
-    const keys = new Set(wanted.map((ref) => `${serviceOf(ref)}:${sourceKey(ref)}`));
-    const served = sources.filter((s) => keys.has(`${serviceOf(s)}:${sourceKey(s)}`));
+    const idOf = (ref: JobSourceRef) => `${serviceOf(ref)}:${sourceKey(ref)}`;
+    const wantedIds = new Set(wanted.map(idOf));
+    sources = sources.filter((s) => wantedIds.has(idOf(s)));
+    const servedIds = new Set(sources.map(idOf));
     const failedServices = new Set(listing.failures.map((f) => f.service));
-    const missing = wanted.filter(
-      (ref) => !failedServices.has(serviceOf(ref)) && !served.some((s) => serviceOf(s) === serviceOf(ref) && sourceKey(s) === sourceKey(ref)),
-    );
+    const missing = wanted.filter((ref) => !failedServices.has(serviceOf(ref)) && !servedIds.has(idOf(ref)));
     if (missing.length > 0) {
       throw gatewayError(ErrorCode.NOT_FOUND, `${missing.length} of the \`sources\` ids are not served by this gateway.`);
     }
-    sources = served;
   }
   return sources;
 }

@@ -92,6 +92,12 @@ describe.each(['keyset', 'offset'] as const)('the job feed with %s tokens', (tok
     expect(one).toEqual(kendraSource.syncJobs.map((j) => j.ExecutionId));
   });
 
+  it('answers a sources filter naming a source it does not serve with NOT_FOUND', async () => {
+    const unknown = Buffer.from(JSON.stringify(['g1', 'KendraDataSource', FIXTURE.kendra!.indices[0].Id, 'not-served'])).toString('base64url');
+    const response = await harness.gql(FEED, { first: 5, filter: { sources: [unknown] } });
+    expect(response.errors?.[0].extensions?.code).toBe('NOT_FOUND');
+  });
+
   it('binds its cursor to the filter', async () => {
     const first: any = await harness.gql(FEED, { first: 5 });
     const other = await harness.gql(FEED, { first: 5, after: first.data.jobs.pageInfo.endCursor, filter: { states: ['FAILED'] } });
