@@ -7,7 +7,7 @@ import { toGlobalId } from '../model/globalId';
 import type { JobSourceRef } from '../model/sources';
 import { serviceOf } from '../model/sources';
 import type { SourceJobFilter } from '../schema/generated';
-import type { GatewayContext } from '../server/context';
+import type { GatewayContext } from '../request/context';
 import { jobConnection, listOf, windowOf, type ConnectionArgs } from './jobConnections';
 
 const details = (ref: JobSourceRef, context: GatewayContext) => context.loaders.loadSourceDetails(ref);

@@ -4,14 +4,14 @@
  * source's history (one small page), so the client gets the job as the service now reports it.
  */
 import { badUserInput, ErrorCode, gatewayError } from '../errors/ErrorCode';
-import { jobPageSource } from '../loaders/jobPageSource';
+import { jobPageSource } from '../request/jobPageSource';
 import { fromGlobalId } from '../model/globalId';
 import type { SyncJobModel } from '../model/jobs';
 import type { SyncSourceRef } from '../model/sources';
 import type { MutationResolvers } from '../schema/generated';
 import { startKendraSync, stopKendraSync } from '../services/kendra/syncControl';
 import { startQBusinessSync, stopQBusinessSync } from '../services/qbusiness/syncControl';
-import type { GatewayContext } from '../server/context';
+import type { GatewayContext } from '../request/context';
 import { served } from './sourceRefs';
 
 const ACTIVE = new Set(['SYNCING', 'SYNCING_INDEXING', 'STOPPING']);

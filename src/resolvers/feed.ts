@@ -4,15 +4,15 @@
  * JobSource id; the cursor keeps its place, so the next page asks it again.
  */
 import type { GraphQLResolveInfo } from 'graphql';
-import { jobPageSource } from '../loaders/jobPageSource';
+import { jobPageSource } from '../request/jobPageSource';
 import { toGlobalId } from '../model/globalId';
 import type { ConnectionModel } from '../model/connections';
 import type { JobModel } from '../model/jobs';
 import { serviceOf, sourceKey, type JobSourceRef } from '../model/sources';
 import { connectionFromMergedSources } from '../relay/mergedConnection';
 import type { JobFilter, SourceFilter } from '../schema/generated';
-import type { GatewayContext } from '../server/context';
-import { reportPartialError } from '../server/partialErrors';
+import type { GatewayContext } from '../request/context';
+import { reportPartialError } from '../request/partialErrors';
 import { selectSources } from './feedSources';
 import { listOf, windowOf, type ConnectionArgs } from './jobConnections';
 import { sourcesConnection } from './sourcesConnection';

@@ -7,8 +7,8 @@ import type { GraphQLResolveInfo } from 'graphql';
 import { badUserInput, ErrorCode, gatewayError } from '../errors/ErrorCode';
 import { fromGlobalId } from '../model/globalId';
 import { serviceOf, sourceKey, type JobSourceRef } from '../model/sources';
-import type { GatewayContext } from '../server/context';
-import { reportPartialError } from '../server/partialErrors';
+import type { GatewayContext } from '../request/context';
+import { reportPartialError } from '../request/partialErrors';
 
 export interface SourceSelection {
   services?: readonly string[] | null;

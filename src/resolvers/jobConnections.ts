@@ -3,13 +3,13 @@
  * GraphQL arguments: filter → predicate, source → `PageSource`, then the relay engine.
  */
 import { badUserInput } from '../errors/ErrorCode';
-import { jobPageSource } from '../loaders/jobPageSource';
-import type { JobPredicate } from '../loaders/jobFilters';
+import { jobPageSource } from '../request/jobPageSource';
+import type { JobPredicate } from '../request/jobFilters';
 import type { ConnectionModel } from '../model/connections';
 import type { JobModel } from '../model/jobs';
 import type { JobSourceRef } from '../model/sources';
 import { connectionFromPageSource } from '../relay/connection';
-import type { GatewayContext } from '../server/context';
+import type { GatewayContext } from '../request/context';
 
 export interface ConnectionArgs {
   first?: number | null;

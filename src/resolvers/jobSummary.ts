@@ -8,17 +8,17 @@
  */
 import type { GraphQLResolveInfo } from 'graphql';
 import { badUserInput } from '../errors/ErrorCode';
-import { jobPageSource } from '../loaders/jobPageSource';
+import { jobPageSource } from '../request/jobPageSource';
 import { eachPage } from '../services/eachPage';
-import { matchesJob, type JobPredicate } from '../loaders/jobFilters';
+import { matchesJob, type JobPredicate } from '../request/jobFilters';
 import { toGlobalId } from '../model/globalId';
 import { JOB_STATES, jobStartedAt, type JobState } from '../model/jobs';
 import { FINISHED_STATES, jobStateOf } from '../model/jobState';
 import type { JobSummaryModel, StateCounts } from '../model/summary';
 import { serviceOf, type JobSourceRef } from '../model/sources';
 import type { JobFilter } from '../schema/generated';
-import type { GatewayContext } from '../server/context';
-import { reportPartialError } from '../server/partialErrors';
+import type { GatewayContext } from '../request/context';
+import { reportPartialError } from '../request/partialErrors';
 import { selectSources } from './feedSources';
 import { listOf } from './jobConnections';
 

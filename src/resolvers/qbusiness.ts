@@ -1,6 +1,6 @@
 /** `QBusinessApplication`, `QBusinessIndex` and `QBusinessDataSource`. */
 import { toGlobalId } from '../model/globalId';
-import type { GatewayContext } from '../server/context';
+import type { GatewayContext } from '../request/context';
 import type {
   QBusinessApplicationResolvers,
   QBusinessDataSourceResolvers,

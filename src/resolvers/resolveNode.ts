@@ -9,9 +9,9 @@ import { ErrorCode } from '../errors/ErrorCode';
 import { fromGlobalId, type JobLocator } from '../model/globalId';
 import type { JobModel, SyncJobModel } from '../model/jobs';
 import type { NodeRef } from '../model/sources';
-import { jobPageSource } from '../loaders/jobPageSource';
+import { jobPageSource } from '../request/jobPageSource';
 import { eachPage } from '../services/eachPage';
-import type { GatewayContext } from '../server/context';
+import type { GatewayContext } from '../request/context';
 
 function isNotFound(error: unknown): boolean {
   return (error as GraphQLError)?.extensions?.code === ErrorCode.NOT_FOUND;

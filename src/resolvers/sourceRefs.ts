@@ -14,7 +14,7 @@ import type {
   QConnectKnowledgeBaseRef,
 } from '../model/sources';
 import { kendraDataSourceId, kendraIndexId, knowledgeBaseId, qbusinessId } from '../model/serviceIds';
-import type { GatewayContext } from '../server/context';
+import type { GatewayContext } from '../request/context';
 
 const LABELS: Record<NodeRef['kind'], string> = {
   KendraIndex: 'Kendra index',

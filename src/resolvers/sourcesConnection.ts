@@ -4,12 +4,12 @@
  * same relay engine as jobs (an in-memory `PageSource` sorted by service and source id), so cursors
  * and page flags behave the same everywhere.
  */
-import { canonicalKey } from '../loaders/canonicalKey';
+import { canonicalKey } from '../request/canonicalKey';
 import type { ConnectionModel } from '../model/connections';
 import { serviceOf, sourceKey, type JobSourceRef } from '../model/sources';
 import type { PageSource } from '../relay/pageSource';
 import { connectionFromPageSource } from '../relay/connection';
-import type { GatewayContext } from '../server/context';
+import type { GatewayContext } from '../request/context';
 import type { ConnectionArgs } from './jobConnections';
 
 function compareSources(a: JobSourceRef, b: JobSourceRef): number {

@@ -5,7 +5,7 @@ import { JobSourceRef, KendraIndexRef, KendraDataSourceRef, QBusinessApplication
 import { ExternalSourceConfigurationModel, ConnectConfigurationModel, UnknownConfigurationModel } from '../model/externalSource';
 import { SyncJobConnectionModel, ImportJobConnectionModel, JobConnectionModel, JobSourceConnectionModel } from '../model/connections';
 import { JobSummaryModel, SourceJobSummaryModel } from '../model/summary';
-import { GatewayContext } from '../server/context';
+import { GatewayContext } from '../request/context';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = Maybe<T>;
 export type Exact<T extends { [key: string]: unknown }> = { [K in keyof T]: T[K] };

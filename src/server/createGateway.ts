@@ -10,15 +10,15 @@ import { DiscoveryCatalog } from '../catalog/discoveryCatalog';
 import type { ServiceLabel } from '../errors/toGatewayError';
 import { InMemoryCursorStore } from '../relay/cursorStore';
 import { TokenChainCache } from '../relay/tokenChainCache';
-import { buildSchema } from '../schema';
+import { buildSchema } from './buildSchema';
 import { createAwsClients, destroyAwsClients } from '../services/clients';
 import { Upstream } from '../services/upstream';
-import { createContext, type GatewayContext, type GatewayOptions, type GatewayShared } from './context';
+import { createContext, type GatewayContext, type GatewayOptions, type GatewayShared } from '../request/context';
 import { depthLimitPlugin } from './depthLimit';
 import { createFormatError } from './formatError';
 import { createHttpServer, listen } from './httpServer';
 import { createMetrics } from './metrics';
-import { partialErrorsPlugin } from './partialErrors';
+import { partialErrorsPlugin } from './partialErrorsPlugin';
 
 export interface GatewayConfig {
   port?: number;

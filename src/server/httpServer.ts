@@ -8,7 +8,7 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { HeaderMap, type ApolloServer } from '@apollo/server';
 import type { Registry } from 'prom-client';
-import type { GatewayContext } from './context';
+import type { GatewayContext } from '../request/context';
 
 const MAX_BODY = 1024 * 1024;
 

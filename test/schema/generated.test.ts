@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { generate } from '@graphql-codegen/cli';
 import { printSchema } from 'graphql';
 import { parse as parseYaml } from 'yaml';
-import { buildSchema } from '../../src/schema';
+import { buildSchema } from '../../src/server/buildSchema';
 
 const root = join(__dirname, '..', '..');
 

@@ -4,7 +4,7 @@
  */
 import type { GraphQLError } from 'graphql';
 import type { SourceCatalog } from '../catalog/SourceCatalog';
-import { createLoaders, type Loaders } from '../loaders/createLoaders';
+import { createLoaders, type Loaders } from './createLoaders';
 import type { CursorStore } from '../relay/cursorStore';
 import type { TokenChainCache } from '../relay/tokenChainCache';
 import type { Upstream } from '../services/upstream';
