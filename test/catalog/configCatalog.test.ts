@@ -1,7 +1,6 @@
 import type { GraphQLError } from 'graphql';
 import { ConfigCatalog, type CatalogConfig } from '../../src/catalog/configCatalog';
-import { startEmulator } from '../../src/emulator';
-import type { Fixture } from '../../src/emulator/fixture';
+import { startEmulator, type Fixture } from '../../src/emulator';
 import type { JobSourceRef, NodeRef } from '../../src/model/sources';
 import { createAwsClients, destroyAwsClients, type AwsClients } from '../../src/services/clients';
 import { Upstream } from '../../src/services/upstream';

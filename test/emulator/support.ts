@@ -6,8 +6,15 @@
 import { KendraClient } from '@aws-sdk/client-kendra';
 import { QBusinessClient } from '@aws-sdk/client-qbusiness';
 import { QConnectClient } from '@aws-sdk/client-qconnect';
-import { startEmulator, type EmulatorOptions, type RunningEmulator } from '../../src/emulator';
-import type { Fixture, KendraSyncJobFixture, QBusinessSyncJobFixture, QConnectImportJobFixture } from '../../src/emulator/fixture';
+import {
+  startEmulator,
+  type EmulatorOptions,
+  type Fixture,
+  type KendraSyncJobFixture,
+  type QBusinessSyncJobFixture,
+  type QConnectImportJobFixture,
+  type RunningEmulator,
+} from '../../src/emulator';
 
 /** A 36-character id (Kendra IndexId and every Q Business id): prefix, zero padding, number. */
 export function id36(prefix: string, n: number): string {

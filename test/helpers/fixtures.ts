@@ -2,7 +2,7 @@
  * Small deterministic fixtures for gateway tests, in the emulator's fixture format. Ids follow the
  * models' patterns; `id36('k', 1)` is a 36-character id, `uuid(7)` a lower-case UUID.
  */
-import type { Fixture, KendraSyncJobFixture, QBusinessSyncJobFixture, QConnectImportJobFixture } from '../../src/emulator/fixture';
+import type { Fixture, KendraSyncJobFixture, QBusinessSyncJobFixture, QConnectImportJobFixture } from '../../src/emulator';
 
 export const BASE_TIME = Date.parse('2026-11-01T00:00:00.000Z');
 const HOUR = 3_600_000;

@@ -2,8 +2,7 @@
  * A gateway on its emulator, both on free ports, for tests that go through GraphQL and the real
  * SDK clients. `gql` posts a query; `stats`/`resetStats`/`setFaults`/`addJobs` drive the emulator.
  */
-import { startEmulator, type EmulatorOptions } from '../../src/emulator';
-import type { Fixture } from '../../src/emulator/fixture';
+import { startEmulator, type EmulatorOptions, type Fixture } from '../../src/emulator';
 import { startGateway, type GatewayConfig } from '../../src/server/createGateway';
 
 export interface GqlResponse<T = any> {

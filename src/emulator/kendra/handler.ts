@@ -5,15 +5,15 @@
  * Danger: `Id` is the data source id in every operation here except DescribeIndex, where it is
  * the index id; the two have different shapes (36-char IndexId vs 1..100-char DataSourceId).
  */
-import type { HandlerDeps } from '../handlerDeps';
-import { optionalEnum, optionalString, pageSize, requiredString } from '../inputChecks';
-import * as shapes from '../modelShapes';
-import { jobSortKey, listPage, type PageQuery } from '../page';
-import { ServiceError, invalidInput } from '../serviceError';
-import type { DataSource, KendraIndex } from '../state';
-import { isChangedItem } from '../unknownValues';
-import type { CallOptions, EmulatorRequest, OperationCall } from '../wire';
-import { KENDRA_TARGET_PREFIX, kendraError, kendraReply, parseKendraBody } from './protocol';
+import type { HandlerDeps } from '../store/handlerDeps';
+import { optionalEnum, optionalString, pageSize, requiredString } from '../protocols/inputChecks';
+import * as shapes from '../fixture/modelShapes';
+import { jobSortKey, listPage, type PageQuery } from '../tokens/page';
+import { ServiceError, invalidInput } from '../protocols/serviceError';
+import type { DataSource, KendraIndex } from '../store/records';
+import { isChangedItem } from '../faults/unknownValues';
+import type { CallOptions, EmulatorRequest, OperationCall } from '../protocols/wire';
+import { KENDRA_TARGET_PREFIX, kendraError, kendraReply, parseKendraBody } from '../protocols/awsJson';
 import * as render from './render';
 
 type Input = Record<string, unknown>;

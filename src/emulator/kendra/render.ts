@@ -5,9 +5,9 @@
  *
  * Danger: a member in the wrong case is silently dropped by the SDK; names here are the model's.
  */
-import type { DataSource, KendraIndex, SyncJob } from '../state';
-import { statusFor } from '../unknownValues';
-import { epochSeconds } from '../wire';
+import type { DataSource, KendraIndex, SyncJob } from '../store/records';
+import { statusFor } from '../faults/unknownValues';
+import { epochSeconds } from '../protocols/wire';
 
 export function indexSummary(index: KendraIndex, changed: boolean): object {
   return {

@@ -6,15 +6,15 @@
  * Danger: the status filter travels as the query parameter `syncStatus`, not under its member
  * name `statusFilter`; the time window as RFC 3339 `startTime` / `endTime`.
  */
-import type { HandlerDeps } from '../handlerDeps';
-import { optionalEnum, optionalString, pageSize, requiredString } from '../inputChecks';
-import * as shapes from '../modelShapes';
-import { jobSortKey, listPage, type PageQuery } from '../page';
-import { restJsonError, restJsonReply, matchRoute, splitPath, type RestRoute } from '../restJson';
-import { ServiceError, constraintMessage, invalidInput } from '../serviceError';
-import type { DataSource, QBusinessApplication, QBusinessIndex } from '../state';
-import { isChangedItem } from '../unknownValues';
-import type { CallOptions, EmulatorRequest, OperationCall } from '../wire';
+import type { HandlerDeps } from '../store/handlerDeps';
+import { optionalEnum, optionalString, pageSize, requiredString } from '../protocols/inputChecks';
+import * as shapes from '../fixture/modelShapes';
+import { jobSortKey, listPage, type PageQuery } from '../tokens/page';
+import { restJsonError, restJsonReply, matchRoute, splitPath, type RestRoute } from '../protocols/restJson';
+import { ServiceError, constraintMessage, invalidInput } from '../protocols/serviceError';
+import type { DataSource, QBusinessApplication, QBusinessIndex } from '../store/records';
+import { isChangedItem } from '../faults/unknownValues';
+import type { CallOptions, EmulatorRequest, OperationCall } from '../protocols/wire';
 import * as render from './render';
 
 const APP = ['applications', ':applicationId'];

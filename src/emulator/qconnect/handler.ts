@@ -8,15 +8,15 @@
  * ListImportJobs too, although the model lists only AccessDenied and Validation there (the
  * client's shared error table still throws the typed class).
  */
-import type { HandlerDeps } from '../handlerDeps';
-import { optionalString, pageSize, requiredString } from '../inputChecks';
-import * as shapes from '../modelShapes';
-import { jobSortKey, listPage, type PageQuery } from '../page';
-import { matchRoute, restJsonError, restJsonReply, splitPath, type RestRoute } from '../restJson';
-import { ServiceError } from '../serviceError';
-import type { KnowledgeBase } from '../state';
-import { isChangedItem } from '../unknownValues';
-import type { CallOptions, EmulatorRequest, OperationCall } from '../wire';
+import type { HandlerDeps } from '../store/handlerDeps';
+import { optionalString, pageSize, requiredString } from '../protocols/inputChecks';
+import * as shapes from '../fixture/modelShapes';
+import { jobSortKey, listPage, type PageQuery } from '../tokens/page';
+import { matchRoute, restJsonError, restJsonReply, splitPath, type RestRoute } from '../protocols/restJson';
+import { ServiceError } from '../protocols/serviceError';
+import type { KnowledgeBase } from '../store/records';
+import { isChangedItem } from '../faults/unknownValues';
+import type { CallOptions, EmulatorRequest, OperationCall } from '../protocols/wire';
 import * as render from './render';
 
 const BASE = ['knowledgeBases', ':knowledgeBaseId'];

@@ -5,9 +5,9 @@
  * Danger: `ImportJobData.url` and `urlExpiry` are required although the emulator has no upload to
  * point at; the URL is a placeholder under the reserved `.invalid` domain.
  */
-import type { ImportJob, KnowledgeBase } from '../state';
-import { statusFor, unknownUnion } from '../unknownValues';
-import { epochSeconds } from '../wire';
+import type { ImportJob, KnowledgeBase } from '../store/records';
+import { statusFor, unknownUnion } from '../faults/unknownValues';
+import { epochSeconds } from '../protocols/wire';
 
 /** How long the placeholder download URL of `ImportJobData` is said to stay valid. */
 const URL_VALIDITY_MS = 15 * 60 * 1000;
