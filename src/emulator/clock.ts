@@ -35,7 +35,7 @@ export const systemClock: Clock = {
 
 /** Waits on a clock, with real timers when the clock has no `sleep` of its own. */
 export function sleepOn(clock: Clock, ms: number, signal: AbortSignal): Promise<void> {
-  return (clock.sleep ?? systemClock.sleep!)(ms, signal);
+  return clock.sleep ? clock.sleep(ms, signal) : systemClock.sleep!(ms, signal);
 }
 
 interface Sleeper {

@@ -181,5 +181,3 @@ export async function startTestBed(options: EmulatorOptions = {}): Promise<TestB
     },
   };
 }
-
-export const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));

@@ -1,6 +1,8 @@
 /**
  * A gateway on its emulator, both on free ports, for tests that go through GraphQL and the real
  * SDK clients. `gql` posts a query; `stats`/`resetStats`/`setFaults`/`addJobs` drive the emulator.
+ * A `clock` in the emulator options (a `ManualClock`) drives the gateway's `now` too, unless the
+ * gateway config names its own, so a test moves one time for both.
  */
 import { startEmulator, type EmulatorOptions, type Fixture } from '../../src/emulator';
 import { startGateway, type GatewayConfig } from '../../src/server/createGateway';
@@ -30,12 +32,14 @@ export async function startHarness(
   gatewayConfig: Partial<GatewayConfig> = {},
 ): Promise<Harness> {
   const emulator = await startEmulator({ port: 0, fixture, ...emulatorOptions });
+  const clock = emulatorOptions.clock;
   const gateway = await startGateway({
     port: 0,
     endpoint: emulator.url,
     region: 'us-east-1',
     maxAttempts: 1,
     logLevel: 'silent',
+    ...(clock ? { now: () => clock.now() } : {}),
     ...gatewayConfig,
   });
   const control = async (method: string, path: string, body?: unknown) => {

@@ -1,11 +1,14 @@
 /** An upstream page token that expired behind a cursor is CURSOR_EXPIRED, telling the client to restart. */
+import { ManualClock } from '../../src/emulator';
 import { fetchPage, askPage } from '../helpers/connections';
-import { singleSourceFixture } from '../helpers/fixtures';
+import { BASE_TIME, singleSourceFixture } from '../helpers/fixtures';
 import { startHarness, type Harness } from '../helpers/harness';
 
 let harness: Harness;
+// an hour after the fixture's newest job, so every job lies in the gateway's walk
+const clock = new ManualClock(BASE_TIME + 3_600_000);
 beforeAll(async () => {
-  harness = await startHarness(singleSourceFixture(130), { tokenTtlSeconds: 0.5 });
+  harness = await startHarness(singleSourceFixture(130), { tokenTtlSeconds: 0.5, clock });
 });
 afterAll(() => harness.close());
 
@@ -14,7 +17,7 @@ it.each(['KENDRA', 'QBUSINESS', 'QCONNECT'] as const)('answers a cursor whose %s
   // upstream token, not the first page's.
   const first = await fetchPage(harness, service, { first: service === 'QCONNECT' ? 100 : 10 });
   const second = await fetchPage(harness, service, { first: 5, after: first.pageInfo.endCursor });
-  await new Promise((resolve) => setTimeout(resolve, 700));
+  clock.advance(700);
   const response = await askPage(harness, service, { first: 5, after: second.pageInfo.endCursor });
   expect(response.errors?.[0].extensions?.code).toBe('CURSOR_EXPIRED');
   expect(response.errors?.[0].message).toMatch(/restart from the first page/);

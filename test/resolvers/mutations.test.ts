@@ -1,11 +1,26 @@
-/** Operator mutations: a start/stop round trip on Kendra and Q Business, conflicts and refusals. */
-import { KB, KENDRA_DS, KENDRA_INDEX, QB_APP, QB_DS, QB_INDEX, singleSourceFixture } from '../helpers/fixtures';
+/**
+ * Operator mutations: a start/stop round trip on Kendra and Q Business, conflicts and refusals.
+ * The emulator's jobs run on a ManualClock that the tests move.
+ */
+import { ManualClock } from '../../src/emulator';
+import {
+  BASE_TIME,
+  KB,
+  KENDRA_DS,
+  KENDRA_INDEX,
+  QB_APP,
+  QB_DS,
+  QB_INDEX,
+  singleSourceFixture,
+} from '../helpers/fixtures';
 import { startHarness, type Harness } from '../helpers/harness';
 
 let harness: Harness;
+// an hour after the fixture's newest job, so every job lies in the gateway's walk
+const clock = new ManualClock(BASE_TIME + 3_600_000);
 const ids: Record<string, string> = {};
 beforeAll(async () => {
-  harness = await startHarness(singleSourceFixture(3), { jobDurationSeconds: 0.6 });
+  harness = await startHarness(singleSourceFixture(3), { jobDurationSeconds: 0.6, clock });
   const { data } = await harness.gql(
     `query($k: ID!, $kd: ID!, $a: ID!, $i: ID!, $d: ID!, $kb: ID!) {
       kendraIndex(id: $k) { dataSource(id: $kd) { id } }
@@ -24,8 +39,6 @@ const START = `mutation($id: ID!) { startSync(dataSourceId: $id) { id jobId stat
 const STOP = `mutation($id: ID!) { stopSync(dataSourceId: $id) { id jobId state status } }`;
 const STATE = `query($id: ID!) { node(id: $id) { ... on SyncJob { state status endedAt } } }`;
 
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-
 describe.each(['KENDRA', 'QBUSINESS'] as const)('on %s', (service) => {
   it('starts a sync that runs, refuses a second one, stops it and sees it aborted', async () => {
     const started = await harness.gql(START, { id: ids[service] });
@@ -39,7 +52,7 @@ describe.each(['KENDRA', 'QBUSINESS'] as const)('on %s', (service) => {
     expect(stopped.errors).toBeUndefined();
     expect(stopped.data.stopSync).toMatchObject({ jobId: started.data.startSync.jobId, state: 'STOPPING' });
 
-    await sleep(300);
+    clock.advance(300);
     const later = await harness.gql(STATE, { id: started.data.startSync.id });
     expect(later.data.node).toMatchObject({ state: 'ABORTED', status: 'ABORTED' });
     expect(later.data.node.endedAt).not.toBeNull();
@@ -48,7 +61,7 @@ describe.each(['KENDRA', 'QBUSINESS'] as const)('on %s', (service) => {
   it('runs a sync to its end', async () => {
     const started = await harness.gql(START, { id: ids[service] });
     expect(started.errors).toBeUndefined();
-    await sleep(900);
+    clock.advance(900);
     const done = await harness.gql(STATE, { id: started.data.startSync.id });
     expect(['SUCCEEDED', 'FAILED']).toContain(done.data.node.state);
   });

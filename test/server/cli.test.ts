@@ -9,7 +9,13 @@ import { singleSourceFixture } from '../helpers/fixtures';
 const ROOT = join(__dirname, '..', '..');
 const TSX = join(ROOT, 'node_modules', '.bin', 'tsx');
 
-function run(args: string[], env: Record<string, string> = {}): { child: ChildProcess; output: () => string; exited: Promise<number | null> } {
+interface Running {
+  child: ChildProcess;
+  output: () => string;
+  exited: Promise<number | null>;
+}
+
+function run(args: string[], env: Record<string, string> = {}): Running {
   const child = spawn(TSX, ['src/server/cli.ts', ...args], { cwd: ROOT, env: { ...process.env, PORT: '', ...env } });
   let output = '';
   child.stdout!.on('data', (chunk) => (output += chunk));
@@ -18,20 +24,32 @@ function run(args: string[], env: Record<string, string> = {}): { child: ChildPr
   return { child, output: () => output, exited };
 }
 
-async function waitFor(output: () => string, pattern: RegExp, ms = 20_000): Promise<RegExpMatchArray> {
-  const deadline = Date.now() + ms;
-  while (Date.now() < deadline) {
-    const match = output().match(pattern);
-    if (match) return match;
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-  throw new Error(`timed out waiting for ${pattern}; output so far:\n${output()}`);
+/**
+ * Resolves with the first match of `pattern` in the program's output, checked on every chunk it
+ * writes; rejects if the program exits first. The test's own timeout bounds the wait.
+ */
+function waitFor(server: Running, pattern: RegExp): Promise<RegExpMatchArray> {
+  return new Promise((resolve, reject) => {
+    const check = (): void => {
+      const match = server.output().match(pattern);
+      if (!match) return;
+      server.child.stdout!.off('data', check);
+      server.child.stderr!.off('data', check);
+      resolve(match);
+    };
+    server.child.stdout!.on('data', check);
+    server.child.stderr!.on('data', check);
+    void server.exited.then((code) =>
+      reject(new Error(`exited (${code}) before ${pattern}; output so far:\n${server.output()}`)),
+    );
+    check();
+  });
 }
 
 it('starts on the embedded emulator with demo data and serves the feed across services', async () => {
   const server = run(['--port', '0']);
   try {
-    const [, url] = await waitFor(server.output, /ready at (http:\/\/localhost:\d+\/graphql)/);
+    const [, url] = await waitFor(server, /ready at (http:\/\/localhost:\d+\/graphql)/);
     const response = await fetch(url.replace('localhost', '127.0.0.1'), {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
@@ -71,7 +89,7 @@ it('talks to AWS through the SDK settings with --upstream aws, honouring AWS_END
     AWS_SECRET_ACCESS_KEY: 'secret-never-shown',
   });
   try {
-    const [, url] = await waitFor(server.output, /ready at (http:\/\/localhost:\d+\/graphql)/);
+    const [, url] = await waitFor(server, /ready at (http:\/\/localhost:\d+\/graphql)/);
     const response = await fetch(url.replace('localhost', '127.0.0.1'), {
       method: 'POST',
       headers: { 'content-type': 'application/json' },

@@ -26,12 +26,13 @@ import {
   QConnectClient,
   ThrottlingException as QConnectThrottling,
 } from '@aws-sdk/client-qconnect';
-import { ControlError } from '../../../src/emulator';
+import { ControlError, ManualClock } from '../../../src/emulator';
 import { APP, KB, KB_2, KB_ARN, KENDRA_INDEX, KENDRA_SOURCE, KENDRA_SOURCE_2, QB_INDEX, QB_SOURCE, QB_SOURCE_2, clientConfig, startTestBed, uuid, type TestBed } from '../support';
 
 let bed: TestBed;
 beforeAll(async () => {
-  bed = await startTestBed();
+  // a clock that never moves: throttling budgets refill only when a test says so
+  bed = await startTestBed({ clock: new ManualClock() });
 });
 beforeEach(() => {
   bed.emu.setFaults([]);
@@ -107,15 +108,57 @@ describe('fault rules', () => {
     expect(bed.emu.stats().calls).toEqual({ 'qconnect.ListKnowledgeBases': 3 });
   });
 
-  test('latency rules and the emulator-wide latency add up', async () => {
-    const slow = await startTestBed({ latencyMs: 60, faults: [{ service: 'kendra', latencyMs: 60, jitterMs: 10 }] });
+  test('latency rules and the emulator-wide latency add up, waited on the emulator clock', async () => {
+    const clock = new ManualClock();
+    const slow = await startTestBed({
+      clock,
+      latencyMs: 60,
+      faults: [{ service: 'kendra', latencyMs: 60, jitterMs: 10 }],
+    });
     try {
-      const started = Date.now();
-      await slow.kendra.send(new ListIndicesCommand({}));
-      expect(Date.now() - started).toBeGreaterThanOrEqual(115);
-      expect((await slow.control('GET', 'faults')).body).toEqual({ baseLatencyMs: 60, rules: [{ service: 'kendra', latencyMs: 60, jitterMs: 10 }] });
+      const kendraWaits = clock.nextSleep();
+      const kendra = slow.kendra.send(new ListIndicesCommand({}));
+      await kendraWaits;
+      const [held] = clock.sleepers();
+      expect(held).toBeGreaterThanOrEqual(120);
+      expect(held).toBeLessThanOrEqual(130);
+      clock.advance(119);
+      expect(clock.sleepers()).toHaveLength(1);
+      clock.advance(11);
+      await expect(kendra).resolves.toMatchObject({ IndexConfigurationSummaryItems: expect.any(Array) });
+
+      const qbusinessWaits = clock.nextSleep();
+      const qbusiness = slow.qbusiness.send(new ListApplicationsCommand({}));
+      await qbusinessWaits;
+      expect(clock.sleepers()).toEqual([60]);
+      clock.advance(60);
+      await expect(qbusiness).resolves.toMatchObject({ applications: expect.any(Array) });
+      expect((await slow.control('GET', 'faults')).body).toEqual({
+        baseLatencyMs: 60,
+        rules: [{ service: 'kendra', latencyMs: 60, jitterMs: 10 }],
+      });
     } finally {
       await slow.close();
+    }
+  });
+
+  test('a throttling budget refills on the emulator clock', async () => {
+    const clock = new ManualClock();
+    const throttled = await startTestBed({
+      clock,
+      faults: [{ service: 'kendra', operation: 'ListIndices', throttleRps: 1 }],
+    });
+    const list = () => throttled.kendra.send(new ListIndicesCommand({}));
+    try {
+      await expect(list()).resolves.toBeDefined();
+      await expect(list()).rejects.toBeInstanceOf(KendraThrottling);
+      clock.advance(500);
+      await expect(list()).rejects.toBeInstanceOf(KendraThrottling);
+      clock.advance(500);
+      await expect(list()).resolves.toBeDefined();
+      await expect(list()).rejects.toBeInstanceOf(KendraThrottling);
+    } finally {
+      await throttled.close();
     }
   });
 

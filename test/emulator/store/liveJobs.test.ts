@@ -1,7 +1,7 @@
 /**
- * Jobs started through the API move on the emulator's clock (jobDurationSeconds shortened here):
- * SYNCING, SYNCING_INDEXING, then SUCCEEDED or FAILED; a stop makes them STOPPING, then ABORTED.
- * A second start while one runs is refused as each service documents it.
+ * Jobs started through the API move on the emulator's clock (a ManualClock here, moved by the
+ * tests): SYNCING, SYNCING_INDEXING, then SUCCEEDED or FAILED; a stop makes them STOPPING, then
+ * ABORTED. A second start while one runs is refused as each service documents it.
  */
 import {
   ListDataSourceSyncJobsCommand as KendraListJobs,
@@ -17,7 +17,18 @@ import {
   StartDataSourceSyncJobCommand as QBusinessStart,
   StopDataSourceSyncJobCommand as QBusinessStop,
 } from '@aws-sdk/client-qbusiness';
-import { APP, KENDRA_INDEX, KENDRA_SOURCE, KENDRA_SOURCE_2, QB_INDEX, QB_SOURCE, QB_SOURCE_2, sleep, startTestBed, type TestBed } from '../support';
+import { ManualClock } from '../../../src/emulator';
+import {
+  APP,
+  KENDRA_INDEX,
+  KENDRA_SOURCE,
+  KENDRA_SOURCE_2,
+  QB_INDEX,
+  QB_SOURCE,
+  QB_SOURCE_2,
+  startTestBed,
+  type TestBed,
+} from '../support';
 
 async function kendraJob(bed: TestBed, dataSourceId: string, executionId: string): Promise<KendraJob> {
   const page = await bed.kendra.send(new KendraListJobs({ IndexId: KENDRA_INDEX, Id: dataSourceId, MaxResults: 10 }));
@@ -26,8 +37,16 @@ async function kendraJob(bed: TestBed, dataSourceId: string, executionId: string
   return job;
 }
 
-/** Polls until the job ends; returns the distinct statuses seen, in order, and the last job. */
-async function follow(read: () => Promise<{ status: string; scanned: number }>, terminal: string[]) {
+/**
+ * Reads the job, moves the clock by `stepMs`, and again, until the job ends; returns the distinct
+ * statuses seen, in order, and the scanned count of every read.
+ */
+async function follow(
+  clock: ManualClock,
+  read: () => Promise<{ status: string; scanned: number }>,
+  terminal: string[],
+  stepMs = 20,
+) {
   const statuses: string[] = [];
   const scanned: number[] = [];
   for (let i = 0; i < 200; i++) {
@@ -35,15 +54,16 @@ async function follow(read: () => Promise<{ status: string; scanned: number }>, 
     if (statuses.at(-1) !== status) statuses.push(status);
     scanned.push(n);
     if (terminal.includes(status)) break;
-    await sleep(20);
+    clock.advance(stepMs);
   }
   return { statuses, scanned };
 }
 
-describe('live jobs on a fast clock', () => {
+describe('live jobs on a manual clock', () => {
   let bed: TestBed;
+  const clock = new ManualClock();
   beforeAll(async () => {
-    bed = await startTestBed({ jobDurationSeconds: 0.4 });
+    bed = await startTestBed({ jobDurationSeconds: 0.4, clock });
   });
   afterAll(() => bed.close());
 
@@ -51,8 +71,8 @@ describe('live jobs on a fast clock', () => {
     const { ExecutionId } = await bed.kendra.send(new KendraStart({ IndexId: KENDRA_INDEX, Id: KENDRA_SOURCE }));
     expect(ExecutionId).toEqual(expect.any(String));
     const first = await kendraJob(bed, KENDRA_SOURCE, ExecutionId!);
-    expect(first.StartTime!.getTime()).toBeGreaterThan(Date.now() - 5_000);
-    const seen = await follow(async () => {
+    expect(first.StartTime!.getTime()).toBe(clock.now());
+    const seen = await follow(clock, async () => {
       const job = await kendraJob(bed, KENDRA_SOURCE, ExecutionId!);
       return { status: job.Status!, scanned: Number(job.Metrics!.DocumentsScanned) };
     }, ['SUCCEEDED', 'FAILED']);
@@ -71,12 +91,13 @@ describe('live jobs on a fast clock', () => {
   });
 
   test('every 5th start on an emulator ends FAILED with an error code and message', async () => {
-    const fresh = await startTestBed({ jobDurationSeconds: 0.2 });
+    const freshClock = new ManualClock();
+    const fresh = await startTestBed({ jobDurationSeconds: 0.2, clock: freshClock });
     try {
       const sources = [KENDRA_SOURCE, KENDRA_SOURCE_2, 'ds-extra-0', 'ds-extra-1', 'ds-extra-2'];
       const started: string[] = [];
       for (const Id of sources) started.push((await fresh.kendra.send(new KendraStart({ IndexId: KENDRA_INDEX, Id }))).ExecutionId!);
-      await sleep(600);
+      freshClock.advance(600);
       const jobs = await Promise.all(sources.map((source, i) => kendraJob(fresh, source, started[i])));
       expect(jobs.map((job) => job.Status)).toEqual(['SUCCEEDED', 'SUCCEEDED', 'SUCCEEDED', 'SUCCEEDED', 'FAILED']);
       expect(jobs[4]).toMatchObject({ ErrorCode: 'InternalError', ErrorMessage: expect.stringContaining('documents could not be indexed') });
@@ -90,7 +111,7 @@ describe('live jobs on a fast clock', () => {
     const source = { applicationId: APP, indexId: QB_INDEX, dataSourceId: QB_SOURCE_2 };
     const { executionId } = await bed.qbusiness.send(new QBusinessStart(source));
     expect(executionId).toMatch(/^[a-zA-Z0-9][a-zA-Z0-9-]{35}$/);
-    const seen = await follow(async () => {
+    const seen = await follow(clock, async () => {
       const page = await bed.qbusiness.send(new QBusinessListJobs(source));
       const job = page.history!.find((candidate) => candidate.executionId === executionId)!;
       return { status: job.status!, scanned: Number(job.metrics!.documentsScanned) };
@@ -101,8 +122,9 @@ describe('live jobs on a fast clock', () => {
 
 describe('stopping and conflicts', () => {
   let bed: TestBed;
+  const clock = new ManualClock();
   beforeAll(async () => {
-    bed = await startTestBed({ jobDurationSeconds: 4 }); // STOPPING lasts 0.4 s
+    bed = await startTestBed({ jobDurationSeconds: 4, clock }); // STOPPING lasts 0.4 s
   });
   afterAll(() => bed.close());
 
@@ -115,10 +137,15 @@ describe('stopping and conflicts', () => {
     await bed.kendra.send(new KendraStop(source));
     expect((await kendraJob(bed, KENDRA_SOURCE, ExecutionId!)).Status).toBe('STOPPING');
     await expect(bed.kendra.send(new KendraStart(source))).rejects.toBeInstanceOf(ResourceInUseException);
-    const seen = await follow(async () => ({ status: (await kendraJob(bed, KENDRA_SOURCE, ExecutionId!)).Status!, scanned: 0 }), ['ABORTED']);
+    const stoppedAt = clock.now();
+    const seen = await follow(
+      clock,
+      async () => ({ status: (await kendraJob(bed, KENDRA_SOURCE, ExecutionId!)).Status!, scanned: 0 }),
+      ['ABORTED'],
+    );
     expect(seen.statuses).toEqual(['STOPPING', 'ABORTED']);
     const aborted = await kendraJob(bed, KENDRA_SOURCE, ExecutionId!);
-    expect(aborted.EndTime).toBeInstanceOf(Date);
+    expect(aborted.EndTime!.getTime()).toBe(stoppedAt + 400);
   });
 
   test('Kendra: stopping with nothing running is a ValidationException', async () => {

@@ -6,6 +6,7 @@
 import { ListDataSourceSyncJobsCommand as KendraListJobs, ValidationException as KendraValidation } from '@aws-sdk/client-kendra';
 import { ListDataSourceSyncJobsCommand as QBusinessListJobs, ValidationException as QBusinessValidation } from '@aws-sdk/client-qbusiness';
 import { ListImportJobsCommand, ValidationException as QConnectValidation } from '@aws-sdk/client-qconnect';
+import { ManualClock } from '../../../src/emulator';
 import {
   APP,
   KB,
@@ -20,7 +21,6 @@ import {
   importJobs,
   kendraJobs,
   qbusinessJobs,
-  sleep,
   smallFixture,
   startTestBed,
   uuid,
@@ -121,8 +121,9 @@ describe.each(['keyset', 'offset'] as const)('%s tokens', (tokenMode) => {
 
 describe('page tokens', () => {
   let bed: TestBed;
+  const clock = new ManualClock();
   beforeAll(async () => {
-    bed = await startTestBed({ tokenTtlSeconds: 0.3 });
+    bed = await startTestBed({ tokenTtlSeconds: 0.3, clock });
   });
   afterAll(() => bed.close());
 
@@ -130,7 +131,7 @@ describe('page tokens', () => {
     const first = await bed.kendra.send(new KendraListJobs({ IndexId: KENDRA_INDEX, Id: KENDRA_SOURCE, MaxResults: 2 }));
     const qFirst = await bed.qbusiness.send(new QBusinessListJobs({ applicationId: APP, indexId: QB_INDEX, dataSourceId: QB_SOURCE, maxResults: 2 }));
     const cFirst = await bed.qconnect.send(new ListImportJobsCommand({ knowledgeBaseId: KB, maxResults: 2 }));
-    await sleep(400);
+    clock.advance(400);
     const kendraError = await bed.kendra.send(new KendraListJobs({ IndexId: KENDRA_INDEX, Id: KENDRA_SOURCE, MaxResults: 2, NextToken: first.NextToken })).catch((e: unknown) => e);
     expect(kendraError).toBeInstanceOf(KendraValidation);
     expect((kendraError as Error).message).toMatch(/expired/);
