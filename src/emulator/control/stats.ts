@@ -13,6 +13,7 @@ export interface StatsSnapshot {
   calls: Record<string, number>;
 }
 
+/** The per-operation request counts of one emulator. */
 export class CallStats {
   private calls = new Map<string, number>();
 

@@ -16,7 +16,9 @@
  * Danger: change rendered copies only, never the stored records, or the fault outlives its rule.
  */
 
+/** The status a changed item gets: no model of the three services has it. */
 export const UNKNOWN_ENUM_VALUE = 'PAUSED_FOR_MAINTENANCE';
+/** The member name a changed `configuration` union gets. */
 export const UNKNOWN_UNION_MEMBER = 'futureSourceConfiguration';
 
 /** True for the items a List response changes: every other one, from the first. */

@@ -9,6 +9,7 @@ import type { DataSource, KendraIndex, SyncJob } from '../store/records';
 import { statusFor } from '../faults/unknownValues';
 import { epochSeconds } from '../protocols/wire';
 
+/** `IndexConfigurationSummary` of ListIndices. */
 export function indexSummary(index: KendraIndex, changed: boolean): object {
   return {
     Name: index.name,
@@ -45,6 +46,7 @@ export function describeIndex(index: KendraIndex, changed: boolean): object {
   };
 }
 
+/** `DataSourceSummary` of ListDataSources. */
 export function dataSourceSummary(source: DataSource, changed: boolean): object {
   return {
     Name: source.name,
@@ -57,6 +59,7 @@ export function dataSourceSummary(source: DataSource, changed: boolean): object 
   };
 }
 
+/** The DescribeDataSource output. */
 export function describeDataSource(indexId: string, source: DataSource, changed: boolean): object {
   return {
     Id: source.id,
@@ -73,6 +76,7 @@ export function describeDataSource(indexId: string, source: DataSource, changed:
   };
 }
 
+/** `DataSourceSyncJob` of ListDataSourceSyncJobs (PascalCase, epoch-second times). */
 export function syncJob(job: SyncJob, changed: boolean): object {
   const m = job.metrics;
   return {

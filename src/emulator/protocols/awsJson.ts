@@ -14,10 +14,12 @@ const JSON_11 = { 'content-type': 'application/x-amz-json-1.1' };
 /** The service prefix of every Kendra `X-Amz-Target`. */
 export const KENDRA_TARGET_PREFIX = 'AWSKendraFrontendService.';
 
+/** A success reply: the output members as an awsJson1_1 body. */
 export function kendraReply(output: object): EmulatorReply {
   return { status: 200, headers: { ...JSON_11 }, body: JSON.stringify(output) };
 }
 
+/** An error reply: the type in `__type` (and the header), the text in `Message`. */
 export function kendraError(error: ServiceError): EmulatorReply {
   return {
     status: error.status,

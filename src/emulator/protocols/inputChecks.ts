@@ -17,6 +17,7 @@ export function requiredString(value: unknown, field: string, shape: StringShape
   return optionalString(value, field, shape) as string;
 }
 
+/** An optional string member: absent, or a string fitting its shape. */
 export function optionalString(value: unknown, field: string, shape: StringShape): string | undefined {
   if (value === undefined || value === null) return undefined;
   if (typeof value !== 'string') throw invalidInput(field, constraintMessage(field, value, `must be a string (${shape.name})`));
@@ -25,6 +26,7 @@ export function optionalString(value: unknown, field: string, shape: StringShape
   return value;
 }
 
+/** An optional enum member: absent, or one of the shape's values. */
 export function optionalEnum(value: unknown, field: string, shape: EnumShape): string | undefined {
   if (value === undefined || value === null) return undefined;
   const problem = typeof value === 'string' ? enumViolation(value, shape) : `is not ${article(shape.name)} ${shape.name} string`;

@@ -36,6 +36,7 @@ const STATUS: Record<ErrorType, number> = {
   SerializationException: 400,
 };
 
+/** The members some error shapes carry besides the message. */
 export interface ServiceErrorDetail {
   /** The input member at fault (Q Business `fields[].name`). */
   field?: string;
@@ -47,6 +48,7 @@ export interface ServiceErrorDetail {
   status?: number;
 }
 
+/** An error as a service answers it, named by the model's error shape. */
 export class ServiceError extends Error {
   readonly status: number;
 

@@ -9,6 +9,7 @@ import type { IncomingHttpHeaders } from 'node:http';
 import type { ServiceName } from '../fixture/fixture';
 import type { ServiceError } from './serviceError';
 
+/** A request read in full, before routing. */
 export interface EmulatorRequest {
   method: string;
   /** Raw path without the query string, e.g. `/knowledgeBases/arn%3Aaws%3A.../importJobs`. */
@@ -18,6 +19,7 @@ export interface EmulatorRequest {
   body: Buffer;
 }
 
+/** A reply ready to write: status, headers, and the body as text. */
 export interface EmulatorReply {
   status: number;
   headers: Record<string, string>;

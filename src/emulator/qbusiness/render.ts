@@ -11,6 +11,7 @@ import { epochSeconds } from '../protocols/wire';
 
 const ARN_PREFIX = 'arn:aws:qbusiness:us-east-1:123456789012:application';
 
+/** `Application` of ListApplications. */
 export function application(app: QBusinessApplication, changed: boolean): object {
   return {
     displayName: app.name,
@@ -22,6 +23,7 @@ export function application(app: QBusinessApplication, changed: boolean): object
   };
 }
 
+/** The GetApplication output. */
 export function getApplication(app: QBusinessApplication, changed: boolean): object {
   return {
     displayName: app.name,
@@ -36,6 +38,7 @@ export function getApplication(app: QBusinessApplication, changed: boolean): obj
   };
 }
 
+/** `Index` of ListIndices. */
 export function index(entry: QBusinessIndex, changed: boolean): object {
   return {
     displayName: entry.name,
@@ -67,6 +70,7 @@ export function getIndex(applicationId: string, entry: QBusinessIndex, changed: 
   };
 }
 
+/** `DataSource` of ListDataSources. */
 export function dataSource(source: DataSource, changed: boolean): object {
   return {
     displayName: source.name,
@@ -78,6 +82,7 @@ export function dataSource(source: DataSource, changed: boolean): object {
   };
 }
 
+/** The GetDataSource output. */
 export function getDataSource(applicationId: string, indexId: string, source: DataSource, changed: boolean): object {
   return {
     applicationId,
@@ -95,6 +100,7 @@ export function getDataSource(applicationId: string, indexId: string, source: Da
   };
 }
 
+/** `DataSourceSyncJob` of ListDataSourceSyncJobs (camelCase, nested `error`). */
 export function syncJob(job: SyncJob, changed: boolean): object {
   const hasError = job.errorCode !== undefined || job.errorMessage !== undefined;
   return {

@@ -12,6 +12,7 @@ import { epochSeconds } from '../protocols/wire';
 /** How long the placeholder download URL of `ImportJobData` is said to stay valid. */
 const URL_VALIDITY_MS = 15 * 60 * 1000;
 
+/** `KnowledgeBaseSummary` of ListKnowledgeBases. */
 export function knowledgeBaseSummary(base: KnowledgeBase, changed: boolean): object {
   return {
     knowledgeBaseId: base.id,
@@ -23,11 +24,13 @@ export function knowledgeBaseSummary(base: KnowledgeBase, changed: boolean): obj
   };
 }
 
+/** `KnowledgeBaseData` of GetKnowledgeBase: the summary plus the last import time. */
 export function knowledgeBaseData(base: KnowledgeBase, changed: boolean): object {
   const lastModified = base.importJobs.reduce<number | undefined>((max, job) => Math.max(max ?? 0, job.lastModifiedMs), undefined);
   return { ...knowledgeBaseSummary(base, changed), lastContentModificationTime: epochSeconds(lastModified) };
 }
 
+/** `ImportJobSummary` of ListImportJobs. */
 export function importJobSummary(base: KnowledgeBase, job: ImportJob, changed: boolean): object {
   const external = job.externalSourceConfiguration;
   return {
@@ -47,6 +50,7 @@ export function importJobSummary(base: KnowledgeBase, job: ImportJob, changed: b
   };
 }
 
+/** `ImportJobData` of GetImportJob: the summary plus a download URL valid from `nowMs`. */
 export function importJobData(base: KnowledgeBase, job: ImportJob, changed: boolean, nowMs: number): object {
   return {
     ...importJobSummary(base, job, changed),

@@ -19,11 +19,13 @@ const PREFACE = Buffer.from('PRI * HTTP/2.0\r\n\r\nSM\r\n\r\n', 'latin1');
 /** Fixtures for benchmarks can be large; anything beyond this is refused with 413. */
 const MAX_BODY_BYTES = 256 * 1024 * 1024;
 
+/** The listening socket: its port, and `close()`, which ends every socket and session. */
 export interface ListeningServer {
   port: number;
   close(): Promise<void>;
 }
 
+/** Where to listen, and the one function that answers every request read in full. */
 export interface ServerOptions {
   port: number;
   host: string;

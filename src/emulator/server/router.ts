@@ -17,6 +17,7 @@ import { restJsonError } from '../protocols/restJson';
 import { ServiceError } from '../protocols/serviceError';
 import type { EmulatorReply, EmulatorRequest, OperationCall } from '../protocols/wire';
 
+/** What a request is: the control API, a service operation, or an answer already made. */
 export type Route =
   | { kind: 'control' }
   | { kind: 'service'; call: OperationCall }
@@ -25,6 +26,7 @@ export type Route =
 /** SigV4 signing names of the three services (Q Connect signs as `wisdom`). */
 const SIGNING_NAMES: Record<string, ServiceName> = { kendra: 'kendra', qbusiness: 'qbusiness', wisdom: 'qconnect' };
 
+/** Routes one request; never throws (what nothing claims becomes a JSON 404). */
 export function routeRequest(request: EmulatorRequest, deps: HandlerDeps): Route {
   const first = request.path.split('/')[1] ?? '';
   if (first === '_emulator') return { kind: 'control' };

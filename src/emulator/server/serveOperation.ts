@@ -12,6 +12,7 @@ import { ServiceError } from '../protocols/serviceError';
 import type { CallStats } from '../control/stats';
 import type { EmulatorReply, OperationCall } from '../protocols/wire';
 
+/** What the shared pipeline needs besides the call: stats, faults, a sleep, a bug report. */
 export interface ServeDeps {
   stats: CallStats;
   faults: FaultInjector;
@@ -21,6 +22,7 @@ export interface ServeDeps {
   onBug(error: unknown, call: OperationCall): void;
 }
 
+/** Counts, faults, runs and encodes one service request; always resolves to a reply. */
 export async function serveOperation(call: OperationCall, deps: ServeDeps): Promise<EmulatorReply> {
   deps.stats.count(call.service, call.operation);
   const decision = deps.faults.decide(call);

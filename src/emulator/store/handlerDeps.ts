@@ -7,6 +7,7 @@
 import type { PageContext } from '../tokens/page';
 import type { EmulatorStore } from './emulatorStore';
 
+/** The store and the page-token context, given to every operation. */
 export interface HandlerDeps {
   store: EmulatorStore;
   page: PageContext;

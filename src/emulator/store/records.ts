@@ -29,6 +29,7 @@ export interface SyncJob {
   live?: LiveRun;
 }
 
+/** A data source of either service, with its history (fixture and API-started jobs). */
 export interface DataSource {
   id: string;
   name: string;
@@ -43,6 +44,7 @@ export interface DataSource {
   jobs: SyncJob[];
 }
 
+/** A Kendra index and its data sources. */
 export interface KendraIndex {
   id: string;
   name: string;
@@ -55,6 +57,7 @@ export interface KendraIndex {
   dataSources: DataSource[];
 }
 
+/** A Q Business index and its data sources. */
 export interface QBusinessIndex {
   id: string;
   name: string;
@@ -65,6 +68,7 @@ export interface QBusinessIndex {
   dataSources: DataSource[];
 }
 
+/** A Q Business application and its indices. */
 export interface QBusinessApplication {
   id: string;
   name: string;
@@ -76,6 +80,7 @@ export interface QBusinessApplication {
   indices: QBusinessIndex[];
 }
 
+/** A Q Connect import job; its knowledge base id and ARN come from its parent. */
 export interface ImportJob {
   importJobId: string;
   importJobType: string;
@@ -88,6 +93,7 @@ export interface ImportJob {
   externalSourceConfiguration?: { source: string; configuration: Record<string, unknown> };
 }
 
+/** A Q Connect knowledge base, its derived ARN and its import jobs. */
 export interface KnowledgeBase {
   id: string;
   arn: string;

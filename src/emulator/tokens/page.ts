@@ -10,13 +10,16 @@
 import { ServiceError } from '../protocols/serviceError';
 import { TokenError, type PageTokenCodec, type PagePosition, type SortKey } from './pageTokens';
 
+/** How the next page is found: after the last key returned, or after a count. */
 export type TokenMode = 'keyset' | 'offset';
 
+/** The token codec and mode of one emulator. */
 export interface PageContext {
   tokens: PageTokenCodec;
   mode: TokenMode;
 }
 
+/** One List request's paging members. */
 export interface PageQuery {
   /** What the token is bound to: service, operation, resource ids and filters (not the page size). */
   binding: string;
@@ -34,6 +37,7 @@ export function jobSortKey(startMs: number | undefined, id: string): SortKey {
   return { rank: startMs === undefined ? Number.MAX_SAFE_INTEGER : -startMs, id };
 }
 
+/** Orders two sort keys: by rank, then by id (plain string comparison). */
 export function compareKeys(a: SortKey, b: SortKey): number {
   if (a.rank !== b.rank) return a.rank < b.rank ? -1 : 1;
   return a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
