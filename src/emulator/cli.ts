@@ -1,8 +1,8 @@
 /**
  * `npm run emulator -- --port 4566 [--fixture file.json] [--demo] [--seed N] [--scale N]
- * [--token-mode keyset|offset] [--token-ttl s] [--job-duration s] [--latency ms] [--host h] [--quiet]`:
- * starts the emulator, prints its URL and the `AWS_ENDPOINT_URL` line to export, and runs until
- * SIGINT/SIGTERM.
+ * [--token-mode keyset|offset] [--token-ttl s] [--job-duration s] [--latency ms] [--host h]
+ * [--quiet]`: starts the emulator, prints its URL and the `AWS_ENDPOINT_URL` line to export, and
+ * runs until SIGINT/SIGTERM.
  *
  * Danger: a bad flag must stop here with the usage text (exit 2) rather than start an emulator
  * that silently ignores what the user asked for.
@@ -33,8 +33,15 @@ class UsageError extends Error {}
 function number(name: string, value: string | undefined, integer = false): number | undefined {
   if (value === undefined) return undefined;
   const parsed = Number(value);
-  if (value.trim() === '' || !Number.isFinite(parsed) || parsed < 0 || (integer && !Number.isInteger(parsed))) {
-    throw new UsageError(`--${name} expects a${integer ? 'n integer' : ' number'} >= 0, got "${value}"`);
+  if (
+    value.trim() === '' ||
+    !Number.isFinite(parsed) ||
+    parsed < 0 ||
+    (integer && !Number.isInteger(parsed))
+  ) {
+    throw new UsageError(
+      `--${name} expects a${integer ? 'n integer' : ' number'} >= 0, got "${value}"`,
+    );
   }
   return parsed;
 }
@@ -49,7 +56,10 @@ function readFixture(path: string): unknown {
   try {
     return /\.ya?ml$/i.test(path) ? YAML.parse(text) : JSON.parse(text);
   } catch (error) {
-    throw new UsageError(`--fixture: ${path} is not valid ${/\.ya?ml$/i.test(path) ? 'YAML' : 'JSON'}: ${(error as Error).message}`);
+    throw new UsageError(
+      `--fixture: ${path} is not valid ${/\.ya?ml$/i.test(path) ? 'YAML' : 'JSON'}: ` +
+        `${(error as Error).message}`,
+    );
   }
 }
 
@@ -89,11 +99,15 @@ function parseOptions(argv: string[]): EmulatorOptions | 'help' {
   const seed = number('seed', values.seed, true);
   const scale = number('scale', values.scale, true);
   const demo = values.demo || seed !== undefined || scale !== undefined;
-  if (demo && values.fixture !== undefined) throw new UsageError('--fixture cannot be combined with --demo, --seed or --scale');
+  if (demo && values.fixture !== undefined)
+    throw new UsageError('--fixture cannot be combined with --demo, --seed or --scale');
   return {
     port,
     host: values.host ?? '127.0.0.1',
-    fixture: values.fixture === undefined ? undefined : (readFixture(values.fixture) as EmulatorOptions['fixture']),
+    fixture:
+      values.fixture === undefined
+        ? undefined
+        : (readFixture(values.fixture) as EmulatorOptions['fixture']),
     demo: demo ? { seed, scale } : undefined,
     tokenMode,
     tokenTtlSeconds: number('token-ttl', values['token-ttl']),
@@ -120,12 +134,14 @@ async function main(): Promise<void> {
   try {
     emulator = await startEmulator(options);
   } catch (error) {
-    const reason = error instanceof ControlError ? error.message : (error as Error)?.message ?? String(error);
+    const reason =
+      error instanceof ControlError ? error.message : ((error as Error)?.message ?? String(error));
     process.stderr.write(`The emulator did not start: ${reason}\n`);
     process.exit(1);
   }
   process.stdout.write(
-    `AWS emulator (Kendra, Amazon Q Business, Amazon Q in Connect; HTTP/1.1 and h2c) listening on ${emulator.url}\n` +
+    'AWS emulator (Kendra, Amazon Q Business, Amazon Q in Connect; HTTP/1.1 and h2c) ' +
+      `listening on ${emulator.url}\n` +
       `Point the AWS SDK or CLI at it:\n  export AWS_ENDPOINT_URL=${emulator.url}\n` +
       `Control API: ${emulator.url}/_emulator/{state,jobs,stats,faults,health}\n`,
   );

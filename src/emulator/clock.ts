@@ -71,7 +71,8 @@ export class ManualClock implements Clock {
 
   /** Moves the clock to `ms` (never backwards) and wakes the sleeps that are due. */
   set(ms: number): void {
-    if (ms < this.nowMs) throw new RangeError(`a ManualClock never goes back (now ${this.nowMs}, asked ${ms})`);
+    if (ms < this.nowMs)
+      throw new RangeError(`a ManualClock never goes back (now ${this.nowMs}, asked ${ms})`);
     this.nowMs = ms;
     const due = this.waiting.filter((sleeper) => sleeper.wakeAtMs <= ms);
     this.waiting = this.waiting.filter((sleeper) => sleeper.wakeAtMs > ms);

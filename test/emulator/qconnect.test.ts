@@ -25,15 +25,26 @@ afterAll(() => bed.close());
 describe('Amazon Q in Connect', () => {
   test('ListKnowledgeBases pages with the paginator and carries every required member', async () => {
     const bases = [];
-    for await (const page of paginateListKnowledgeBases({ client: bed.qconnect, pageSize: 1 }, {})) bases.push(...page.knowledgeBaseSummaries!);
+    for await (const page of paginateListKnowledgeBases({ client: bed.qconnect, pageSize: 1 }, {}))
+      bases.push(...page.knowledgeBaseSummaries!);
     expect(bases.map((base) => base.knowledgeBaseId)).toEqual([KB, KB_2]);
-    expect(bases[0]).toEqual({ knowledgeBaseId: KB, knowledgeBaseArn: KB_ARN, name: 'Quick responses', knowledgeBaseType: 'QUICK_RESPONSES', status: 'ACTIVE' });
+    expect(bases[0]).toEqual({
+      knowledgeBaseId: KB,
+      knowledgeBaseArn: KB_ARN,
+      name: 'Quick responses',
+      knowledgeBaseType: 'QUICK_RESPONSES',
+      status: 'ACTIVE',
+    });
   });
 
   test('GetKnowledgeBase accepts the id or the ARN', async () => {
     const byId = await bed.qconnect.send(new GetKnowledgeBaseCommand({ knowledgeBaseId: KB }));
     const byArn = await bed.qconnect.send(new GetKnowledgeBaseCommand({ knowledgeBaseId: KB_ARN }));
-    expect(byId.knowledgeBase).toMatchObject({ knowledgeBaseId: KB, knowledgeBaseArn: KB_ARN, status: 'ACTIVE' });
+    expect(byId.knowledgeBase).toMatchObject({
+      knowledgeBaseId: KB,
+      knowledgeBaseArn: KB_ARN,
+      status: 'ACTIVE',
+    });
     expect(byArn.knowledgeBase).toEqual(byId.knowledgeBase);
     expect(byId.knowledgeBase!.lastContentModificationTime).toEqual(new Date(T0 + 60_000));
   });
@@ -41,7 +52,10 @@ describe('Amazon Q in Connect', () => {
   test('ListImportJobs pages newest first by createdTime with the paginator', async () => {
     const jobs: ImportJobSummary[] = [];
     const tokens: Array<string | undefined> = [];
-    for await (const page of paginateListImportJobs({ client: bed.qconnect, pageSize: 3 }, { knowledgeBaseId: KB_ARN })) {
+    for await (const page of paginateListImportJobs(
+      { client: bed.qconnect, pageSize: 3 },
+      { knowledgeBaseId: KB_ARN },
+    )) {
       jobs.push(...page.importJobSummaries!);
       tokens.push(page.nextToken);
     }
@@ -57,12 +71,21 @@ describe('Amazon Q in Connect', () => {
       createdTime: new Date(T0),
       lastModifiedTime: new Date(T0 + 60_000),
       metadata: { team: 'support' },
-      externalSourceConfiguration: { source: 'AMAZON_CONNECT', configuration: { connectConfiguration: { instanceId: 'instance-0' } } },
+      externalSourceConfiguration: {
+        source: 'AMAZON_CONNECT',
+        configuration: { connectConfiguration: { instanceId: 'instance-0' } },
+      },
     });
   });
 
   test('an empty history still carries importJobSummaries: []', async () => {
-    bed.emu.loadFixture({ qconnect: { knowledgeBases: [{ knowledgeBaseId: KB, name: 'Empty', knowledgeBaseType: 'CUSTOM', importJobs: [] }] } });
+    bed.emu.loadFixture({
+      qconnect: {
+        knowledgeBases: [
+          { knowledgeBaseId: KB, name: 'Empty', knowledgeBaseType: 'CUSTOM', importJobs: [] },
+        ],
+      },
+    });
     try {
       const page = await bed.qconnect.send(new ListImportJobsCommand({ knowledgeBaseId: KB }));
       expect(page.importJobSummaries).toEqual([]);
@@ -73,19 +96,32 @@ describe('Amazon Q in Connect', () => {
   });
 
   test('GetImportJob returns ImportJobData with url and urlExpiry', async () => {
-    const { importJob } = await bed.qconnect.send(new GetImportJobCommand({ knowledgeBaseId: KB, importJobId: uuid(2) }));
-    expect(importJob).toMatchObject({ importJobId: uuid(2), knowledgeBaseId: KB, status: 'FAILED', url: expect.stringMatching(/^https:\/\//) });
+    const { importJob } = await bed.qconnect.send(
+      new GetImportJobCommand({ knowledgeBaseId: KB, importJobId: uuid(2) }),
+    );
+    expect(importJob).toMatchObject({
+      importJobId: uuid(2),
+      knowledgeBaseId: KB,
+      status: 'FAILED',
+      url: expect.stringMatching(/^https:\/\//),
+    });
     expect(importJob!.urlExpiry).toBeInstanceOf(Date);
   });
 
   test('an unknown union member is delivered raw under its own name by client-qconnect 3.828', async () => {
-    const { importJobSummaries } = await bed.qconnect.send(new ListImportJobsCommand({ knowledgeBaseId: KB_2 }));
+    const { importJobSummaries } = await bed.qconnect.send(
+      new ListImportJobsCommand({ knowledgeBaseId: KB_2 }),
+    );
     expect(importJobSummaries![0].externalSourceConfiguration).toEqual({
       source: 'AMAZON_CONNECT',
       configuration: { futureSourceConfiguration: { bucket: 'b1', prefix: 'qr/' } },
     });
-    const { importJob } = await bed.qconnect.send(new GetImportJobCommand({ knowledgeBaseId: KB_2, importJobId: uuid(100) }));
-    expect(importJob!.externalSourceConfiguration!.configuration).toEqual({ futureSourceConfiguration: { bucket: 'b1', prefix: 'qr/' } });
+    const { importJob } = await bed.qconnect.send(
+      new GetImportJobCommand({ knowledgeBaseId: KB_2, importJobId: uuid(100) }),
+    );
+    expect(importJob!.externalSourceConfiguration!.configuration).toEqual({
+      futureSourceConfiguration: { bucket: 'b1', prefix: 'qr/' },
+    });
   });
 
   test('an unknown knowledge base is a ResourceNotFoundException, in ListImportJobs too', async () => {
@@ -94,9 +130,13 @@ describe('Amazon Q in Connect', () => {
       new ListImportJobsCommand({ knowledgeBaseId: missing }),
       new GetKnowledgeBaseCommand({ knowledgeBaseId: missing }),
       new GetImportJobCommand({ knowledgeBaseId: KB, importJobId: missing }),
-      new ListImportJobsCommand({ knowledgeBaseId: `arn:aws:wisdom:us-east-1:123456789012:knowledge-base/${missing}` }),
+      new ListImportJobsCommand({
+        knowledgeBaseId: `arn:aws:wisdom:us-east-1:123456789012:knowledge-base/${missing}`,
+      }),
     ]) {
-      const error = (await bed.qconnect.send(command as never).catch((e: unknown) => e)) as ResourceNotFoundException;
+      const error = (await bed.qconnect
+        .send(command as never)
+        .catch((e: unknown) => e)) as ResourceNotFoundException;
       expect(error).toBeInstanceOf(ResourceNotFoundException);
       expect(error.$metadata.httpStatusCode).toBe(404);
       expect(error.resourceName).toEqual(expect.any(String));
@@ -104,10 +144,18 @@ describe('Amazon Q in Connect', () => {
   });
 
   test('bad ids and page sizes are a ValidationException', async () => {
-    await expect(bed.qconnect.send(new ListImportJobsCommand({ knowledgeBaseId: 'KB-1' }))).rejects.toBeInstanceOf(ValidationException);
-    await expect(bed.qconnect.send(new GetImportJobCommand({ knowledgeBaseId: KB, importJobId: 'x' }))).rejects.toBeInstanceOf(ValidationException);
-    await expect(bed.qconnect.send(new ListImportJobsCommand({ knowledgeBaseId: KB, maxResults: 101 }))).rejects.toBeInstanceOf(ValidationException);
-    await expect(bed.qconnect.send(new ListKnowledgeBasesCommand({ maxResults: 0 }))).rejects.toBeInstanceOf(ValidationException);
+    await expect(
+      bed.qconnect.send(new ListImportJobsCommand({ knowledgeBaseId: 'KB-1' })),
+    ).rejects.toBeInstanceOf(ValidationException);
+    await expect(
+      bed.qconnect.send(new GetImportJobCommand({ knowledgeBaseId: KB, importJobId: 'x' })),
+    ).rejects.toBeInstanceOf(ValidationException);
+    await expect(
+      bed.qconnect.send(new ListImportJobsCommand({ knowledgeBaseId: KB, maxResults: 101 })),
+    ).rejects.toBeInstanceOf(ValidationException);
+    await expect(
+      bed.qconnect.send(new ListKnowledgeBasesCommand({ maxResults: 0 })),
+    ).rejects.toBeInstanceOf(ValidationException);
   });
 
   test('an unknown route answers UnknownOperationException with a JSON body', async () => {

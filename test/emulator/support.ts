@@ -52,8 +52,16 @@ export function kendraJobs(count: number, tag = 'a', newestMs = T0): KendraSyncJ
     StartTime: iso(newestMs - i * HOUR),
     EndTime: iso(newestMs - i * HOUR + 600_000),
     Status: SYNC_STATUSES[i % SYNC_STATUSES.length],
-    ...(SYNC_STATUSES[i % SYNC_STATUSES.length] === 'FAILED' ? { ErrorCode: 'InternalError', ErrorMessage: 'The connector failed.' } : {}),
-    Metrics: { DocumentsAdded: String(i), DocumentsModified: '0', DocumentsDeleted: '0', DocumentsFailed: '0', DocumentsScanned: String(i) },
+    ...(SYNC_STATUSES[i % SYNC_STATUSES.length] === 'FAILED'
+      ? { ErrorCode: 'InternalError', ErrorMessage: 'The connector failed.' }
+      : {}),
+    Metrics: {
+      DocumentsAdded: String(i),
+      DocumentsModified: '0',
+      DocumentsDeleted: '0',
+      DocumentsFailed: '0',
+      DocumentsScanned: String(i),
+    },
   }));
 }
 
@@ -63,8 +71,16 @@ export function qbusinessJobs(count: number, tag = 'a', newestMs = T0): QBusines
     startTime: iso(newestMs - i * HOUR),
     endTime: iso(newestMs - i * HOUR + 600_000),
     status: SYNC_STATUSES[i % SYNC_STATUSES.length],
-    ...(SYNC_STATUSES[i % SYNC_STATUSES.length] === 'FAILED' ? { error: { errorCode: 'ResourceInactive', errorMessage: 'Inactive.' } } : {}),
-    metrics: { documentsAdded: String(i), documentsModified: '1', documentsDeleted: '0', documentsFailed: '0', documentsScanned: String(i + 1) },
+    ...(SYNC_STATUSES[i % SYNC_STATUSES.length] === 'FAILED'
+      ? { error: { errorCode: 'ResourceInactive', errorMessage: 'Inactive.' } }
+      : {}),
+    metrics: {
+      documentsAdded: String(i),
+      documentsModified: '1',
+      documentsDeleted: '0',
+      documentsFailed: '0',
+      documentsScanned: String(i + 1),
+    },
   }));
 }
 
@@ -77,7 +93,10 @@ export function importJobs(count: number, first = 1, newestMs = T0): QConnectImp
     createdTime: iso(newestMs - i * HOUR),
     lastModifiedTime: iso(newestMs - i * HOUR + 60_000),
     metadata: { team: 'support' },
-    externalSourceConfiguration: { source: 'AMAZON_CONNECT', configuration: { connectConfiguration: { instanceId: `instance-${i}` } } },
+    externalSourceConfiguration: {
+      source: 'AMAZON_CONNECT',
+      configuration: { connectConfiguration: { instanceId: `instance-${i}` } },
+    },
   }));
 }
 
@@ -93,10 +112,21 @@ export function smallFixture(): Fixture {
           dataSources: [
             { Id: KENDRA_SOURCE, Name: 'docs-bucket', Type: 'S3', syncJobs: kendraJobs(25) },
             { Id: KENDRA_SOURCE_2, Name: 'wiki', Type: 'CONFLUENCE', syncJobs: kendraJobs(3, 'b') },
-            ...Array.from({ length: 3 }, (_, i) => ({ Id: `ds-extra-${i}`, Name: `extra-${i}`, Type: 'WEBCRAWLER', syncJobs: [] })),
+            ...Array.from({ length: 3 }, (_, i) => ({
+              Id: `ds-extra-${i}`,
+              Name: `extra-${i}`,
+              Type: 'WEBCRAWLER',
+              syncJobs: [],
+            })),
           ],
         },
-        { Id: KENDRA_INDEX_2, Name: 'dev-index', Edition: 'DEVELOPER_EDITION', Status: 'CREATING', dataSources: [] },
+        {
+          Id: KENDRA_INDEX_2,
+          Name: 'dev-index',
+          Edition: 'DEVELOPER_EDITION',
+          Status: 'CREATING',
+          dataSources: [],
+        },
       ],
     },
     qbusiness: {
@@ -109,8 +139,18 @@ export function smallFixture(): Fixture {
               indexId: QB_INDEX,
               displayName: 'helpdesk-index',
               dataSources: [
-                { dataSourceId: QB_SOURCE, displayName: 'tickets', type: 'S3', syncJobs: qbusinessJobs(23) },
-                { dataSourceId: QB_SOURCE_2, displayName: 'kb-web', type: 'WEBCRAWLER', syncJobs: qbusinessJobs(2, 'b') },
+                {
+                  dataSourceId: QB_SOURCE,
+                  displayName: 'tickets',
+                  type: 'S3',
+                  syncJobs: qbusinessJobs(23),
+                },
+                {
+                  dataSourceId: QB_SOURCE_2,
+                  displayName: 'kb-web',
+                  type: 'WEBCRAWLER',
+                  syncJobs: qbusinessJobs(2, 'b'),
+                },
               ],
             },
             { indexId: QB_INDEX_2, displayName: 'archive', dataSources: [] },
@@ -120,7 +160,12 @@ export function smallFixture(): Fixture {
     },
     qconnect: {
       knowledgeBases: [
-        { knowledgeBaseId: KB, name: 'Quick responses', knowledgeBaseType: 'QUICK_RESPONSES', importJobs: importJobs(7) },
+        {
+          knowledgeBaseId: KB,
+          name: 'Quick responses',
+          knowledgeBaseType: 'QUICK_RESPONSES',
+          importJobs: importJobs(7),
+        },
         {
           knowledgeBaseId: KB_2,
           name: 'Future imports',
@@ -128,7 +173,10 @@ export function smallFixture(): Fixture {
           importJobs: [
             {
               ...importJobs(1, 100)[0],
-              externalSourceConfiguration: { source: 'AMAZON_CONNECT', configuration: { futureSourceConfiguration: { bucket: 'b1', prefix: 'qr/' } } },
+              externalSourceConfiguration: {
+                source: 'AMAZON_CONNECT',
+                configuration: { futureSourceConfiguration: { bucket: 'b1', prefix: 'qr/' } },
+              },
             },
           ],
         },
@@ -139,7 +187,9 @@ export function smallFixture(): Fixture {
 
 export const CREDENTIALS = { accessKeyId: 'test', secretAccessKey: 'test' };
 
-/** SDK client options for the emulator at `url`; retries off unless `maxAttempts` says otherwise. */
+/**
+ * SDK client options for the emulator at `url`; retries off unless `maxAttempts` says otherwise.
+ */
 export function clientConfig(url: string, maxAttempts = 1) {
   return { endpoint: url, region: 'us-east-1', credentials: CREDENTIALS, maxAttempts };
 }
@@ -169,7 +219,8 @@ export async function startTestBed(options: EmulatorOptions = {}): Promise<TestB
       const response = await fetch(`${emu.url}/_emulator/${path}`, {
         method,
         headers: { 'content-type': 'application/json' },
-        body: body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body),
+        body:
+          body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body),
       });
       return { status: response.status, body: await response.json() };
     },

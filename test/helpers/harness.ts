@@ -48,7 +48,8 @@ export async function startHarness(
       headers: { 'content-type': 'application/json' },
       body: body === undefined ? undefined : JSON.stringify(body),
     });
-    if (!response.ok) throw new Error(`${method} /_emulator/${path}: ${response.status} ${await response.text()}`);
+    if (!response.ok)
+      throw new Error(`${method} /_emulator/${path}: ${response.status} ${await response.text()}`);
     return response.status === 204 ? undefined : response.json();
   };
   return {

@@ -12,15 +12,21 @@ beforeAll(async () => {
 });
 afterAll(() => harness.close());
 
-it.each(['KENDRA', 'QBUSINESS', 'QCONNECT'] as const)('answers a cursor whose %s token expired with CURSOR_EXPIRED', async (service) => {
-  // Past the service's first page (10 sync jobs, 100 import jobs): the cursor carries a real
-  // upstream token, not the first page's.
-  const first = await fetchPage(harness, service, { first: service === 'QCONNECT' ? 100 : 10 });
-  const second = await fetchPage(harness, service, { first: 5, after: first.pageInfo.endCursor });
-  clock.advance(700);
-  const response = await askPage(harness, service, { first: 5, after: second.pageInfo.endCursor });
-  expect(response.errors?.[0].extensions?.code).toBe('CURSOR_EXPIRED');
-  expect(response.errors?.[0].message).toMatch(/restart from the first page/);
-  // A first page still works.
-  expect((await fetchPage(harness, service, { first: 5 })).ids).toHaveLength(5);
-});
+it.each(['KENDRA', 'QBUSINESS', 'QCONNECT'] as const)(
+  'answers a cursor whose %s token expired with CURSOR_EXPIRED',
+  async (service) => {
+    // Past the service's first page (10 sync jobs, 100 import jobs): the cursor carries a real
+    // upstream token, not the first page's.
+    const first = await fetchPage(harness, service, { first: service === 'QCONNECT' ? 100 : 10 });
+    const second = await fetchPage(harness, service, { first: 5, after: first.pageInfo.endCursor });
+    clock.advance(700);
+    const response = await askPage(harness, service, {
+      first: 5,
+      after: second.pageInfo.endCursor,
+    });
+    expect(response.errors?.[0].extensions?.code).toBe('CURSOR_EXPIRED');
+    expect(response.errors?.[0].message).toMatch(/restart from the first page/);
+    // A first page still works.
+    expect((await fetchPage(harness, service, { first: 5 })).ids).toHaveLength(5);
+  },
+);

@@ -50,7 +50,10 @@ describe.each(['KENDRA', 'QBUSINESS'] as const)('on %s', (service) => {
 
     const stopped = await harness.gql(STOP, { id: ids[service] });
     expect(stopped.errors).toBeUndefined();
-    expect(stopped.data.stopSync).toMatchObject({ jobId: started.data.startSync.jobId, state: 'STOPPING' });
+    expect(stopped.data.stopSync).toMatchObject({
+      jobId: started.data.startSync.jobId,
+      state: 'STOPPING',
+    });
 
     clock.advance(300);
     const later = await harness.gql(STATE, { id: started.data.startSync.id });
@@ -74,7 +77,10 @@ describe.each(['KENDRA', 'QBUSINESS'] as const)('on %s', (service) => {
   it('maps a refusal by the service to UPSTREAM_ACCESS_DENIED', async () => {
     await harness.setFaults([{ operation: 'StartDataSourceSyncJob', denyAccess: true }]);
     const response = await harness.gql(START, { id: ids[service] });
-    expect(response.errors?.[0].extensions).toMatchObject({ code: 'UPSTREAM_ACCESS_DENIED', service });
+    expect(response.errors?.[0].extensions).toMatchObject({
+      code: 'UPSTREAM_ACCESS_DENIED',
+      service,
+    });
     expect(response.data).toBeNull();
   });
 });
@@ -82,7 +88,9 @@ describe.each(['KENDRA', 'QBUSINESS'] as const)('on %s', (service) => {
 it('refuses a knowledge base as BAD_USER_INPUT and an unknown data source as NOT_FOUND', async () => {
   const kb = await harness.gql(START, { id: ids.QCONNECT });
   expect(kb.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
-  const unknown = Buffer.from(JSON.stringify(['g1', 'KendraDataSource', KENDRA_INDEX, 'nope'])).toString('base64url');
+  const unknown = Buffer.from(
+    JSON.stringify(['g1', 'KendraDataSource', KENDRA_INDEX, 'nope']),
+  ).toString('base64url');
   const missing = await harness.gql(START, { id: unknown });
   expect(missing.errors?.[0].extensions?.code).toBe('NOT_FOUND');
 });

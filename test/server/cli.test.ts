@@ -16,7 +16,10 @@ interface Running {
 }
 
 function run(args: string[], env: Record<string, string> = {}): Running {
-  const child = spawn(TSX, ['src/server/cli.ts', ...args], { cwd: ROOT, env: { ...process.env, PORT: '', ...env } });
+  const child = spawn(TSX, ['src/server/cli.ts', ...args], {
+    cwd: ROOT,
+    env: { ...process.env, PORT: '', ...env },
+  });
   let output = '';
   child.stdout!.on('data', (chunk) => (output += chunk));
   child.stderr!.on('data', (chunk) => (output += chunk));
@@ -53,11 +56,16 @@ it('starts on the embedded emulator with demo data and serves the feed across se
     const response = await fetch(url.replace('localhost', '127.0.0.1'), {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ query: '{ jobs(first: 50) { nodes { service } } sources(first: 100) { nodes { service } } }' }),
+      body: JSON.stringify({
+        query:
+          '{ jobs(first: 50) { nodes { service } } sources(first: 100) { nodes { service } } }',
+      }),
     });
     const body = (await response.json()) as any;
     expect(body.errors).toBeUndefined();
-    expect(new Set(body.data.sources.nodes.map((n: any) => n.service))).toEqual(new Set(['KENDRA', 'QBUSINESS', 'QCONNECT']));
+    expect(new Set(body.data.sources.nodes.map((n: any) => n.service))).toEqual(
+      new Set(['KENDRA', 'QBUSINESS', 'QCONNECT']),
+    );
     expect(body.data.jobs.nodes).toHaveLength(50);
   } finally {
     server.child.kill('SIGTERM');
@@ -77,7 +85,9 @@ it('refuses a configuration file with an error, naming the file, the line and th
   writeFileSync(file, 'kendra:\n  indexes:\n    - id: too-short\n');
   const server = run(['--config', file, '--port', '0']);
   expect(await server.exited).toBe(1);
-  expect(server.output()).toMatch(/gateway\.yaml:3: kendra\.indexes\[0\]\.id: must be 36 characters/);
+  expect(server.output()).toMatch(
+    /gateway\.yaml:3: kendra\.indexes\[0\]\.id: must be 36 characters/,
+  );
 }, 30_000);
 
 it('talks to AWS through the SDK settings with --upstream aws, honouring AWS_ENDPOINT_URL', async () => {
@@ -96,7 +106,11 @@ it('talks to AWS through the SDK settings with --upstream aws, honouring AWS_END
       body: JSON.stringify({ query: '{ sources { nodes { name } } }' }),
     });
     const body = (await response.json()) as any;
-    expect(body.data.sources.nodes.map((n: any) => n.name).sort()).toEqual(['confluence-it', 'hr-policies-s3', 'support answers']);
+    expect(body.data.sources.nodes.map((n: any) => n.name).sort()).toEqual([
+      'confluence-it',
+      'hr-policies-s3',
+      'support answers',
+    ]);
     expect(emulator.stats().calls['kendra.ListIndices']).toBe(1);
     expect(server.output()).not.toContain('secret-never-shown');
   } finally {

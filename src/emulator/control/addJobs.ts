@@ -9,7 +9,11 @@ import { ControlError } from '../protocols/controlError';
 import { FixtureError, ObjectReader } from '../fixture/objectReader';
 import { validateJobs } from '../fixture/validateFixture';
 import type { EmulatorStore } from '../store/emulatorStore';
-import { importJobFromFixture, syncJobFromKendra, syncJobFromQBusiness } from '../store/fromFixture';
+import {
+  importJobFromFixture,
+  syncJobFromKendra,
+  syncJobFromQBusiness,
+} from '../store/fromFixture';
 import type { DataSource } from '../store/records';
 
 /** The body of `POST /_emulator/jobs`. */
@@ -68,7 +72,8 @@ function append(store: EmulatorStore, body: unknown): { added: number } {
     if (!source) {
       throw new ControlError(
         404,
-        `Q Business data source ${dataSourceId} in application ${applicationId}, index ${indexId} not found`,
+        `Q Business data source ${dataSourceId} in application ${applicationId}, index ` +
+          `${indexId} not found`,
         'dataSourceId',
       );
     }
@@ -81,7 +86,11 @@ function append(store: EmulatorStore, body: unknown): { added: number } {
     r.done();
     const base = store.knowledgeBase(knowledgeBaseId);
     if (!base) {
-      throw new ControlError(404, `Q Connect knowledge base ${knowledgeBaseId} not found`, 'knowledgeBaseId');
+      throw new ControlError(
+        404,
+        `Q Connect knowledge base ${knowledgeBaseId} not found`,
+        'knowledgeBaseId',
+      );
     }
     const existing = base.importJobs.map((job) => job.importJobId);
     const valid = validateJobs('qconnect', jobs, existing, base.id);
@@ -90,7 +99,8 @@ function append(store: EmulatorStore, body: unknown): { added: number } {
   }
   throw new ControlError(
     400,
-    `service: ${JSON.stringify(service)} is not a service (expected one of kendra, qbusiness, qconnect)`,
+    `service: ${JSON.stringify(service)} is not a service (expected one of kendra, qbusiness, ` +
+      `qconnect)`,
     'service',
   );
 }

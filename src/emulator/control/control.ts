@@ -1,15 +1,13 @@
 /**
  * The control API under `/_emulator/` (ours, not AWS's; never counted in stats):
  *
- * | method + path              | body                                   | answer                          |
- * |----------------------------|----------------------------------------|---------------------------------|
- * | `PUT /_emulator/state`     | a fixture                              | `{ loaded: { counts } }`        |
- * | `POST /_emulator/jobs`     | `{ service, ids..., jobs: [...] }`     | `{ added: n }`; 404 unknown source |
- * | `GET /_emulator/stats`     |                                        | `{ calls: { "kendra.ListIndices": n } }` |
- * | `DELETE /_emulator/stats`  |                                        | `{ calls: {} }`                 |
- * | `PUT /_emulator/faults`    | `{ rules: [ FaultRule... ] }`          | `{ baseLatencyMs, rules }`      |
- * | `GET /_emulator/faults`    |                                        | `{ baseLatencyMs, rules }`      |
- * | `GET /_emulator/health`    |                                        | `{ status: "ok", ... }`         |
+ * - `PUT /_emulator/state` with a fixture: `{ loaded: { counts } }`
+ * - `POST /_emulator/jobs` with `{ service, ids..., jobs: [...] }`: `{ added: n }`; 404 for an
+ *   unknown source
+ * - `GET /_emulator/stats`: `{ calls: { "kendra.ListIndices": n } }`; `DELETE`: `{ calls: {} }`
+ * - `PUT /_emulator/faults` with `{ rules: [ FaultRule... ] }`, `GET /_emulator/faults`:
+ *   `{ baseLatencyMs, rules }`
+ * - `GET /_emulator/health`: `{ status: "ok", ... }`
  *
  * Errors are JSON `{ message, field? }` with 400 (bad body, the message names the field), 404
  * (unknown path or source) or 405 (known path, other method).
@@ -21,7 +19,9 @@ import type { FaultRule } from '../faults/faultRules';
 import type { StatsSnapshot } from './stats';
 import type { EmulatorReply, EmulatorRequest } from '../protocols/wire';
 
-/** The actions the control API exposes; `startEmulator` provides them (they throw `ControlError`). */
+/**
+ * The actions the control API exposes; `startEmulator` provides them (they throw `ControlError`).
+ */
 export interface ControlActions {
   loadFixture(doc: unknown): Record<string, number>;
   addJobs(body: unknown): { added: number };
@@ -60,13 +60,26 @@ export function serveControl(request: EmulatorRequest, actions: ControlActions):
   const route = Object.hasOwn(ROUTES, name) ? ROUTES[name] : undefined;
   try {
     if (!route) {
-      throw new ControlError(404, `No control endpoint ${request.path}: expected /_emulator/${Object.keys(ROUTES).join(', /_emulator/')}`);
+      throw new ControlError(
+        404,
+        `No control endpoint ${request.path}: expected ` +
+          `/_emulator/${Object.keys(ROUTES).join(', /_emulator/')}`,
+      );
     }
     const action = Object.hasOwn(route, request.method) ? route[request.method] : undefined;
-    if (!action) throw new ControlError(405, `${request.method} is not allowed on ${request.path} (allowed: ${Object.keys(route).join(', ')})`);
-    return json(200, action(() => parseBody(request.body), actions));
+    if (!action)
+      throw new ControlError(
+        405,
+        `${request.method} is not allowed on ${request.path} (allowed: ` +
+          `${Object.keys(route).join(', ')})`,
+      );
+    return json(
+      200,
+      action(() => parseBody(request.body), actions),
+    );
   } catch (error) {
-    if (error instanceof ControlError) return json(error.status, { message: error.message, field: error.field });
+    if (error instanceof ControlError)
+      return json(error.status, { message: error.message, field: error.field });
     throw error;
   }
 }
@@ -77,7 +90,8 @@ function json(status: number, body: unknown): EmulatorReply {
 
 function parseBody(body: Buffer): unknown {
   const text = body.toString('utf8');
-  if (text.trim() === '') throw new ControlError(400, 'The request body is empty; expected a JSON document');
+  if (text.trim() === '')
+    throw new ControlError(400, 'The request body is empty; expected a JSON document');
   try {
     return JSON.parse(text);
   } catch (error) {
@@ -91,8 +105,14 @@ function rulesOf(body: unknown): unknown {
     throw new ControlError(400, 'expected a JSON object { "rules": [ ... ] }');
   }
   const unknown = Object.keys(body).find((key) => key !== 'rules');
-  if (unknown !== undefined) throw new ControlError(400, `${unknown}: unknown field (expected only "rules")`, unknown);
+  if (unknown !== undefined)
+    throw new ControlError(400, `${unknown}: unknown field (expected only "rules")`, unknown);
   const { rules } = body as { rules?: unknown };
-  if (rules === undefined) throw new ControlError(400, 'rules: is required (an array of fault rules; [] clears them)', 'rules');
+  if (rules === undefined)
+    throw new ControlError(
+      400,
+      'rules: is required (an array of fault rules; [] clears them)',
+      'rules',
+    );
   return rules;
 }

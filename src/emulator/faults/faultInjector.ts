@@ -1,11 +1,13 @@
 /**
- * Fault injection: applies the rules of `faultRules.ts`, which add latency, deny access, throttle by a requests-per-second budget,
- * fail a share of requests with a 5xx, or make responses carry values the SDKs do not know. Rules
- * match by service, operation and resource id (each optional); several may match, and all apply:
- * their latencies add up, then denyAccess (AccessDeniedException 403) wins over throttling
- * (ThrottlingException 429) which wins over errorRate (InternalServerException 500).
+ * Fault injection: applies the rules of `faultRules.ts`, which add latency, deny access, throttle
+ * by a requests-per-second budget, fail a share of requests with a 5xx, or make responses carry
+ * values the SDKs do not know. Rules match by service, operation and resource id (each optional);
+ * several may match, and all apply: their latencies add up, then denyAccess (AccessDeniedException
+ * 403) wins over throttling (ThrottlingException 429) which wins over errorRate
+ * (InternalServerException 500).
  *
- * `unknownValues` only marks the request; the handlers change their output (see `unknownValues.ts`).
+ * `unknownValues` only marks the request; the handlers change their output (see
+ * `unknownValues.ts`).
  *
  * Danger: each throttling rule owns a token bucket (capacity max(1, throttleRps), refilled
  * continuously); replacing the rules resets every bucket, which is what a test wants after
@@ -31,7 +33,11 @@ export interface FaultDecision {
 }
 
 /** The IAM action prefix of each service, for AccessDenied and throttling messages. */
-const IAM_PREFIX: Record<ServiceName, string> = { kendra: 'kendra', qbusiness: 'qbusiness', qconnect: 'wisdom' };
+const IAM_PREFIX: Record<ServiceName, string> = {
+  kendra: 'kendra',
+  qbusiness: 'qbusiness',
+  qconnect: 'wisdom',
+};
 
 interface Bucket {
   tokens: number;
@@ -54,10 +60,15 @@ export class FaultInjector {
     this.set(rules);
   }
 
-  /** Replaces every rule (an empty list clears them); rules must have passed `validateFaultRules`. */
+  /**
+   * Replaces every rule (an empty list clears them); rules must have passed `validateFaultRules`.
+   */
   set(rules: FaultRule[]): void {
     this.current = rules.map((rule) => ({ ...rule }));
-    this.buckets = rules.map((rule) => ({ tokens: Math.max(1, rule.throttleRps ?? 0), refilledMs: this.clock.now() }));
+    this.buckets = rules.map((rule) => ({
+      tokens: Math.max(1, rule.throttleRps ?? 0),
+      refilledMs: this.clock.now(),
+    }));
   }
 
   /** A copy of the current rules. */
@@ -73,26 +84,42 @@ export class FaultInjector {
     let failed: FaultRule | undefined;
     this.current.forEach((rule, i) => {
       if (!matches(rule, target)) return;
-      decision.delayMs += (rule.latencyMs ?? 0) + (rule.jitterMs ? this.random() * rule.jitterMs : 0);
+      decision.delayMs +=
+        (rule.latencyMs ?? 0) + (rule.jitterMs ? this.random() * rule.jitterMs : 0);
       if (rule.unknownValues) decision.unknownValues = true;
       if (rule.denyAccess) denied ??= rule;
-      if (rule.throttleRps !== undefined && !this.take(this.buckets[i], rule.throttleRps)) throttled ??= rule;
+      if (rule.throttleRps !== undefined && !this.take(this.buckets[i], rule.throttleRps))
+        throttled ??= rule;
       if (rule.errorRate && this.random() < rule.errorRate) failed ??= rule;
     });
     const action = `${IAM_PREFIX[target.service]}:${target.operation}`;
     if (denied) {
-      decision.error = new ServiceError('AccessDeniedException', `User: arn:aws:iam::123456789012:user/emulator is not authorized to perform: ${action} (emulated fault: denyAccess)`);
+      decision.error = new ServiceError(
+        'AccessDeniedException',
+        `User: arn:aws:iam::123456789012:user/emulator is not authorized to perform: ${action} ` +
+          `(emulated fault: denyAccess)`,
+      );
     } else if (throttled) {
-      decision.error = new ServiceError('ThrottlingException', `Rate exceeded for ${action} (emulated fault: throttleRps ${throttled.throttleRps})`);
+      decision.error = new ServiceError(
+        'ThrottlingException',
+        `Rate exceeded for ${action} (emulated fault: throttleRps ${throttled.throttleRps})`,
+      );
     } else if (failed) {
-      decision.error = new ServiceError('InternalServerException', `We encountered an internal error. Please try again. (emulated fault: errorRate ${failed.errorRate})`);
+      decision.error = new ServiceError(
+        'InternalServerException',
+        `We encountered an internal error. Please try again. (emulated fault: errorRate ` +
+          `${failed.errorRate})`,
+      );
     }
     return decision;
   }
 
   private take(bucket: Bucket, rps: number): boolean {
     const now = this.clock.now();
-    bucket.tokens = Math.min(Math.max(1, rps), bucket.tokens + ((now - bucket.refilledMs) / 1000) * rps);
+    bucket.tokens = Math.min(
+      Math.max(1, rps),
+      bucket.tokens + ((now - bucket.refilledMs) / 1000) * rps,
+    );
     bucket.refilledMs = now;
     if (bucket.tokens < 1) return false;
     bucket.tokens -= 1;

@@ -27,14 +27,21 @@ export interface FaultRule {
 
 const NUMBER_FIELDS = ['latencyMs', 'jitterMs', 'throttleRps', 'errorRate'] as const;
 const BOOLEAN_FIELDS = ['unknownValues', 'denyAccess'] as const;
-const KNOWN_FIELDS = new Set<string>(['service', 'operation', 'resourceId', ...NUMBER_FIELDS, ...BOOLEAN_FIELDS]);
+const KNOWN_FIELDS = new Set<string>([
+  'service',
+  'operation',
+  'resourceId',
+  ...NUMBER_FIELDS,
+  ...BOOLEAN_FIELDS,
+]);
 
 /**
  * Checks a list of rules; throws `ControlError` 400 naming the field (`rules[1].errorRate`) on an
  * unknown key, a wrong type, a value out of range or an operation the service does not have.
  */
 export function validateFaultRules(rules: unknown, path = 'rules'): FaultRule[] {
-  if (!Array.isArray(rules)) throw new ControlError(400, `${path}: expected an array of fault rules`, path);
+  if (!Array.isArray(rules))
+    throw new ControlError(400, `${path}: expected an array of fault rules`, path);
   return rules.map((rule, i) => validateRule(rule, `${path}[${i}]`));
 }
 
@@ -45,23 +52,40 @@ function validateRule(rule: unknown, path: string): FaultRule {
   const fields = rule as Record<string, unknown>;
   for (const key of Object.keys(fields)) {
     if (!KNOWN_FIELDS.has(key)) {
-      throw new ControlError(400, `${path}.${key}: unknown field (expected one of ${[...KNOWN_FIELDS].join(', ')})`, `${path}.${key}`);
+      throw new ControlError(
+        400,
+        `${path}.${key}: unknown field (expected one of ${[...KNOWN_FIELDS].join(', ')})`,
+        `${path}.${key}`,
+      );
     }
   }
   const fail = (key: string, expected: string): never => {
-    throw new ControlError(400, `${path}.${key}: ${JSON.stringify(fields[key])} is not ${expected}`, `${path}.${key}`);
+    throw new ControlError(
+      400,
+      `${path}.${key}: ${JSON.stringify(fields[key])} is not ${expected}`,
+      `${path}.${key}`,
+    );
   };
   const { service, operation, resourceId } = fields;
-  if (service !== undefined && !SERVICE_NAMES.includes(service as ServiceName)) fail('service', `a service (${SERVICE_NAMES.join(', ')})`);
+  if (service !== undefined && !SERVICE_NAMES.includes(service as ServiceName))
+    fail('service', `a service (${SERVICE_NAMES.join(', ')})`);
   if (operation !== undefined) {
-    const known: readonly string[] = service ? OPERATIONS[service as ServiceName] : Object.values(OPERATIONS).flat();
-    if (typeof operation !== 'string' || !known.includes(operation)) fail('operation', `an operation of ${service ?? 'any service'} (${[...new Set(known)].join(', ')})`);
+    const known: readonly string[] = service
+      ? OPERATIONS[service as ServiceName]
+      : Object.values(OPERATIONS).flat();
+    if (typeof operation !== 'string' || !known.includes(operation))
+      fail(
+        'operation',
+        `an operation of ${service ?? 'any service'} (${[...new Set(known)].join(', ')})`,
+      );
   }
-  if (resourceId !== undefined && (typeof resourceId !== 'string' || resourceId === '')) fail('resourceId', 'a non-empty string');
+  if (resourceId !== undefined && (typeof resourceId !== 'string' || resourceId === ''))
+    fail('resourceId', 'a non-empty string');
   for (const key of NUMBER_FIELDS) {
     const value = fields[key];
     if (value === undefined) continue;
-    if (typeof value !== 'number' || !Number.isFinite(value) || value < 0) fail(key, 'a number >= 0');
+    if (typeof value !== 'number' || !Number.isFinite(value) || value < 0)
+      fail(key, 'a number >= 0');
     if (key === 'errorRate' && (value as number) > 1) fail(key, 'a rate between 0 and 1');
     if (key === 'throttleRps' && value === 0) fail(key, 'a budget > 0 requests per second');
   }

@@ -8,9 +8,9 @@
  *   `DataSourceSyncJobStatus`), import jobs (`ImportJobStatus`), indices, data sources,
  *   applications and knowledge bases (their own status enums).
  * - A changed Q Connect import job that has an `externalSourceConfiguration` also gets its
- *   `configuration` union rewritten as `{ "futureSourceConfiguration": <the original member's value> }`.
- *   client-qconnect 3.828 passes such a member through raw under its own name; schema-based
- *   clients would give `{ $unknown: ["futureSourceConfiguration", …] }`.
+ *   `configuration` union rewritten as `{ "futureSourceConfiguration": <the original member's
+ *   value> }`. client-qconnect 3.828 passes such a member through raw under its own name;
+ *   schema-based clients would give `{ $unknown: ["futureSourceConfiguration", …] }`.
  * - Status filters apply to the real status, before the change; Start and Stop are unaffected.
  *
  * Danger: change rendered copies only, never the stored records, or the fault outlives its rule.
@@ -31,7 +31,9 @@ export function statusFor(status: string, changed: boolean): string {
   return changed ? UNKNOWN_ENUM_VALUE : status;
 }
 
-/** A `Configuration` union rendered with a member the model does not have, carrying the same value. */
+/**
+ * A `Configuration` union rendered with a member the model does not have, carrying the same value.
+ */
 export function unknownUnion(configuration: Record<string, unknown>): Record<string, unknown> {
   const [value] = Object.values(configuration);
   return { [UNKNOWN_UNION_MEMBER]: structuredClone(value) ?? {} };

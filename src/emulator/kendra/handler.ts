@@ -13,7 +13,12 @@ import { ServiceError, invalidInput } from '../protocols/serviceError';
 import type { DataSource, KendraIndex } from '../store/records';
 import { isChangedItem } from '../faults/unknownValues';
 import type { CallOptions, EmulatorRequest, OperationCall } from '../protocols/wire';
-import { KENDRA_TARGET_PREFIX, kendraError, kendraReply, parseKendraBody } from '../protocols/awsJson';
+import {
+  KENDRA_TARGET_PREFIX,
+  kendraError,
+  kendraReply,
+  parseKendraBody,
+} from '../protocols/awsJson';
 import * as render from './render';
 
 type Input = Record<string, unknown>;
@@ -21,11 +26,22 @@ type Operation = (input: Input, deps: HandlerDeps, options: CallOptions) => obje
 
 const OPERATIONS: Record<(typeof shapes.OPERATIONS.kendra)[number], Operation> = {
   ListIndices(input, { store, page }, { unknownValues }) {
-    const query = pageQuery(input, 'kendra|ListIndices', shapes.PAGE_SIZE_RANGES.kendra.ListIndices);
+    const query = pageQuery(
+      input,
+      'kendra|ListIndices',
+      shapes.PAGE_SIZE_RANGES.kendra.ListIndices,
+    );
     const indices = store.kendraIndices();
-    const result = listPage(page, indices, (index) => ({ rank: indices.indexOf(index), id: index.id }), query);
+    const result = listPage(
+      page,
+      indices,
+      (index) => ({ rank: indices.indexOf(index), id: index.id }),
+      query,
+    );
     return {
-      IndexConfigurationSummaryItems: result.items.map((index, i) => render.indexSummary(index, isChangedItem(unknownValues, i))),
+      IndexConfigurationSummaryItems: result.items.map((index, i) =>
+        render.indexSummary(index, isChangedItem(unknownValues, i)),
+      ),
       NextToken: result.nextToken,
     };
   },
@@ -37,11 +53,22 @@ const OPERATIONS: Record<(typeof shapes.OPERATIONS.kendra)[number], Operation> =
 
   ListDataSources(input, deps, { unknownValues }) {
     const indexId = requiredString(input.IndexId, 'IndexId', shapes.KENDRA_INDEX_ID);
-    const query = pageQuery(input, `kendra|ListDataSources|${indexId}`, shapes.PAGE_SIZE_RANGES.kendra.ListDataSources);
+    const query = pageQuery(
+      input,
+      `kendra|ListDataSources|${indexId}`,
+      shapes.PAGE_SIZE_RANGES.kendra.ListDataSources,
+    );
     const index = findIndex(deps, indexId);
-    const result = listPage(deps.page, index.dataSources, (source) => ({ rank: index.dataSources.indexOf(source), id: source.id }), query);
+    const result = listPage(
+      deps.page,
+      index.dataSources,
+      (source) => ({ rank: index.dataSources.indexOf(source), id: source.id }),
+      query,
+    );
     return {
-      SummaryItems: result.items.map((source, i) => render.dataSourceSummary(source, isChangedItem(unknownValues, i))),
+      SummaryItems: result.items.map((source, i) =>
+        render.dataSourceSummary(source, isChangedItem(unknownValues, i)),
+      ),
       NextToken: result.nextToken,
     };
   },
@@ -55,11 +82,27 @@ const OPERATIONS: Record<(typeof shapes.OPERATIONS.kendra)[number], Operation> =
     const ids = dataSourceIds(input);
     const status = optionalEnum(input.StatusFilter, 'StatusFilter', shapes.KENDRA_SYNC_JOB_STATUS);
     const window = timeRange(input.StartTimeFilter);
-    const binding = ['kendra|ListDataSourceSyncJobs', ids.indexId, ids.dataSourceId, status ?? '', window.startMs ?? '', window.endMs ?? ''];
-    const query = pageQuery(input, binding.join('|'), shapes.PAGE_SIZE_RANGES.kendra.ListDataSourceSyncJobs);
+    const binding = [
+      'kendra|ListDataSourceSyncJobs',
+      ids.indexId,
+      ids.dataSourceId,
+      status ?? '',
+      window.startMs ?? '',
+      window.endMs ?? '',
+    ];
+    const query = pageQuery(
+      input,
+      binding.join('|'),
+      shapes.PAGE_SIZE_RANGES.kendra.ListDataSourceSyncJobs,
+    );
     const { source } = findDataSource(deps, ids);
     const jobs = deps.store.syncJobs(source, { status, ...window });
-    const result = listPage(deps.page, jobs, (job) => jobSortKey(job.startMs, job.executionId), query);
+    const result = listPage(
+      deps.page,
+      jobs,
+      (job) => jobSortKey(job.startMs, job.executionId),
+      query,
+    );
     return {
       History: result.items.map((job, i) => render.syncJob(job, isChangedItem(unknownValues, i))),
       NextToken: result.nextToken,
@@ -70,7 +113,11 @@ const OPERATIONS: Record<(typeof shapes.OPERATIONS.kendra)[number], Operation> =
     const { source } = findDataSource(deps, dataSourceIds(input));
     const outcome = deps.store.startSyncJob(source);
     if ('running' in outcome) {
-      throw new ServiceError('ResourceInUseException', `A synchronization job is already in progress for data source ${source.id} (execution ${outcome.running.executionId}).`);
+      throw new ServiceError(
+        'ResourceInUseException',
+        `A synchronization job is already in progress for data source ${source.id} (execution ` +
+          `${outcome.running.executionId}).`,
+      );
     }
     return { ExecutionId: outcome.started.executionId };
   },
@@ -83,7 +130,10 @@ const OPERATIONS: Record<(typeof shapes.OPERATIONS.kendra)[number], Operation> =
   StopDataSourceSyncJob(input, deps) {
     const { source } = findDataSource(deps, dataSourceIds(input));
     if (deps.store.stopSyncJob(source) === 'idle') {
-      throw new ServiceError('ValidationException', `No synchronization job is running for data source ${source.id}; there is nothing to stop.`);
+      throw new ServiceError(
+        'ValidationException',
+        `No synchronization job is running for data source ${source.id}; there is nothing to stop.`,
+      );
     }
     return {};
   },
@@ -91,7 +141,8 @@ const OPERATIONS: Record<(typeof shapes.OPERATIONS.kendra)[number], Operation> =
 
 function findIndex({ store }: HandlerDeps, indexId: string): KendraIndex {
   const index = store.kendraIndex(indexId);
-  if (!index) throw new ServiceError('ResourceNotFoundException', `Index ${indexId} does not exist.`);
+  if (!index)
+    throw new ServiceError('ResourceNotFoundException', `Index ${indexId} does not exist.`);
   return index;
 }
 
@@ -102,10 +153,17 @@ function dataSourceIds(input: Input): { indexId: string; dataSourceId: string } 
   };
 }
 
-function findDataSource(deps: HandlerDeps, ids: { indexId: string; dataSourceId: string }): { index: KendraIndex; source: DataSource } {
+function findDataSource(
+  deps: HandlerDeps,
+  ids: { indexId: string; dataSourceId: string },
+): { index: KendraIndex; source: DataSource } {
   const index = findIndex(deps, ids.indexId);
   const source = index.dataSources.find((candidate) => candidate.id === ids.dataSourceId);
-  if (!source) throw new ServiceError('ResourceNotFoundException', `Data source ${ids.dataSourceId} does not exist in index ${index.id}.`);
+  if (!source)
+    throw new ServiceError(
+      'ResourceNotFoundException',
+      `Data source ${ids.dataSourceId} does not exist in index ${index.id}.`,
+    );
   return { index, source };
 }
 
@@ -122,13 +180,18 @@ function pageQuery(input: Input, binding: string, max: number): PageQuery {
 /** `StartTimeFilter` (`TimeRange`): epoch-seconds numbers, both optional, as epoch ms. */
 function timeRange(value: unknown): { startMs?: number; endMs?: number } {
   if (value === undefined || value === null) return {};
-  if (typeof value !== 'object' || Array.isArray(value)) throw invalidInput('StartTimeFilter', 'StartTimeFilter must be a TimeRange object');
+  if (typeof value !== 'object' || Array.isArray(value))
+    throw invalidInput('StartTimeFilter', 'StartTimeFilter must be a TimeRange object');
   const range = value as Input;
   const read = (key: 'StartTime' | 'EndTime'): number | undefined => {
     const seconds = range[key];
     if (seconds === undefined || seconds === null) return undefined;
     if (typeof seconds !== 'number' || !Number.isFinite(seconds)) {
-      throw invalidInput(`StartTimeFilter.${key}`, `StartTimeFilter.${key} must be a timestamp in epoch seconds, got ${JSON.stringify(seconds)}`);
+      throw invalidInput(
+        `StartTimeFilter.${key}`,
+        `StartTimeFilter.${key} must be a timestamp in epoch seconds, got ` +
+          `${JSON.stringify(seconds)}`,
+      );
     }
     return Math.round(seconds * 1000);
   };
@@ -138,8 +201,12 @@ function timeRange(value: unknown): { startMs?: number; endMs?: number } {
 /** Routes a Kendra request (already known to be `POST /` with an `X-Amz-Target`). */
 export function routeKendra(request: EmulatorRequest, deps: HandlerDeps): OperationCall {
   const target = String(request.headers['x-amz-target'] ?? '');
-  const name = target.startsWith(KENDRA_TARGET_PREFIX) ? target.slice(KENDRA_TARGET_PREFIX.length) : '';
-  const operation = Object.hasOwn(OPERATIONS, name) ? OPERATIONS[name as keyof typeof OPERATIONS] : undefined;
+  const name = target.startsWith(KENDRA_TARGET_PREFIX)
+    ? target.slice(KENDRA_TARGET_PREFIX.length)
+    : '';
+  const operation = Object.hasOwn(OPERATIONS, name)
+    ? OPERATIONS[name as keyof typeof OPERATIONS]
+    : undefined;
   let input: Input | undefined;
   let parseError: unknown;
   try {
@@ -153,7 +220,11 @@ export function routeKendra(request: EmulatorRequest, deps: HandlerDeps): Operat
     resourceIds: [input?.IndexId, input?.Id].filter((id): id is string => typeof id === 'string'),
     execute(options) {
       if (!operation) {
-        throw new ServiceError('UnknownOperationException', `Unknown operation: X-Amz-Target ${JSON.stringify(target)} is not an operation this emulator implements (${Object.keys(OPERATIONS).join(', ')}).`);
+        throw new ServiceError(
+          'UnknownOperationException',
+          `Unknown operation: X-Amz-Target ${JSON.stringify(target)} is not an operation this ` +
+            `emulator implements (${Object.keys(OPERATIONS).join(', ')}).`,
+        );
       }
       if (!input) throw parseError;
       return kendraReply(operation(input, deps, options));

@@ -25,7 +25,11 @@ export function indexSummary(index: KendraIndex, changed: boolean): object {
 export function describeIndex(index: KendraIndex, changed: boolean): object {
   const documents = index.dataSources
     .flatMap((source) => source.jobs)
-    .reduce((n, job) => n + Number(job.metrics?.documentsAdded ?? 0) - Number(job.metrics?.documentsDeleted ?? 0), 0);
+    .reduce(
+      (n, job) =>
+        n + Number(job.metrics?.documentsAdded ?? 0) - Number(job.metrics?.documentsDeleted ?? 0),
+      0,
+    );
   const indexed = Math.max(0, documents);
   return {
     Name: index.name,
@@ -39,9 +43,15 @@ export function describeIndex(index: KendraIndex, changed: boolean): object {
     DocumentMetadataConfigurations: [],
     IndexStatistics: {
       FaqStatistics: { IndexedQuestionAnswersCount: 0 },
-      TextDocumentStatistics: { IndexedTextDocumentsCount: indexed, IndexedTextBytes: indexed * 4096 },
+      TextDocumentStatistics: {
+        IndexedTextDocumentsCount: indexed,
+        IndexedTextBytes: indexed * 4096,
+      },
     },
-    CapacityUnits: index.edition === 'DEVELOPER_EDITION' ? undefined : { StorageCapacityUnits: 0, QueryCapacityUnits: 0 },
+    CapacityUnits:
+      index.edition === 'DEVELOPER_EDITION'
+        ? undefined
+        : { StorageCapacityUnits: 0, QueryCapacityUnits: 0 },
     UserContextPolicy: 'ATTRIBUTE_FILTER',
   };
 }

@@ -39,7 +39,10 @@ export function parseKendraBody(body: Buffer): Record<string, unknown> {
   try {
     parsed = JSON.parse(text);
   } catch (error) {
-    throw new ServiceError('SerializationException', `Malformed JSON request body: ${(error as Error).message}`);
+    throw new ServiceError(
+      'SerializationException',
+      `Malformed JSON request body: ${(error as Error).message}`,
+    );
   }
   if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) {
     throw new ServiceError('SerializationException', 'The request body must be a JSON object');

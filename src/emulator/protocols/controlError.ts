@@ -6,7 +6,11 @@
  * Danger: none of the services' error encodings apply here; the control API is ours, not AWS's.
  */
 export class ControlError extends Error {
-  constructor(readonly status: number, message: string, readonly field?: string) {
+  constructor(
+    readonly status: number,
+    message: string,
+    readonly field?: string,
+  ) {
     super(message);
     this.name = 'ControlError';
   }

@@ -18,7 +18,10 @@ export function restJsonReply(output: object, status = 200): EmulatorReply {
 }
 
 /** An error reply in the shape `service`'s model declares for `error.type`. */
-export function restJsonError(service: 'qbusiness' | 'qconnect', error: ServiceError): EmulatorReply {
+export function restJsonError(
+  service: 'qbusiness' | 'qconnect',
+  error: ServiceError,
+): EmulatorReply {
   const body: Record<string, unknown> = { message: error.message };
   const { field, resourceId, resourceType } = error.detail;
   if (service === 'qbusiness') {
@@ -33,7 +36,11 @@ export function restJsonError(service: 'qbusiness' | 'qconnect', error: ServiceE
   } else if (error.type === 'ResourceNotFoundException' && resourceId !== undefined) {
     body.resourceName = resourceId;
   }
-  return { status: error.status, headers: { ...JSON_TYPE, 'x-amzn-errortype': error.type }, body: JSON.stringify(body) };
+  return {
+    status: error.status,
+    headers: { ...JSON_TYPE, 'x-amzn-errortype': error.type },
+    body: JSON.stringify(body),
+  };
 }
 
 /** A route: method, operation name and path pattern, `:name` segments being labels. */
@@ -43,7 +50,10 @@ export interface RestRoute {
   pattern: readonly string[];
 }
 
-/** A matched route, or operation `Unknown` with the status to answer (404 no such path, 405 wrong method). */
+/**
+ * A matched route, or operation `Unknown` with the status to answer (404 no such path, 405 wrong
+ * method).
+ */
 export interface RouteMatch {
   operation: string;
   labels: Record<string, string>;
@@ -56,14 +66,24 @@ export interface RouteMatch {
  */
 export function splitPath(path: string): string[] | undefined {
   try {
-    return path.split('/').filter((segment) => segment !== '').map((segment) => decodeURIComponent(segment));
+    return path
+      .split('/')
+      .filter((segment) => segment !== '')
+      .map((segment) => decodeURIComponent(segment));
   } catch {
     return undefined;
   }
 }
 
-/** The route `method` + `segments` match: 404 when no pattern fits, 405 when only the method is wrong. */
-export function matchRoute(routes: readonly RestRoute[], method: string, segments: readonly string[]): RouteMatch {
+/**
+ * The route `method` + `segments` match: 404 when no pattern fits, 405 when only the method is
+ * wrong.
+ */
+export function matchRoute(
+  routes: readonly RestRoute[],
+  method: string,
+  segments: readonly string[],
+): RouteMatch {
   let pathKnown = false;
   for (const route of routes) {
     const labels = matchPattern(route.pattern, segments);
@@ -74,7 +94,10 @@ export function matchRoute(routes: readonly RestRoute[], method: string, segment
   return { operation: 'Unknown', labels: {}, status: pathKnown ? 405 : 404 };
 }
 
-function matchPattern(pattern: readonly string[], segments: readonly string[]): Record<string, string> | undefined {
+function matchPattern(
+  pattern: readonly string[],
+  segments: readonly string[],
+): Record<string, string> | undefined {
   if (pattern.length !== segments.length) return undefined;
   const labels: Record<string, string> = {};
   for (let i = 0; i < pattern.length; i++) {

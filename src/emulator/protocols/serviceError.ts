@@ -52,7 +52,11 @@ export interface ServiceErrorDetail {
 export class ServiceError extends Error {
   readonly status: number;
 
-  constructor(readonly type: ErrorType, message: string, readonly detail: ServiceErrorDetail = {}) {
+  constructor(
+    readonly type: ErrorType,
+    message: string,
+    readonly detail: ServiceErrorDetail = {},
+  ) {
     super(message);
     this.name = type;
     this.status = detail.status ?? STATUS[type];
@@ -67,5 +71,8 @@ export function invalidInput(field: string, message: string): ServiceError {
 /** The AWS wording of a member that breaks a constraint. */
 export function constraintMessage(field: string, value: unknown, constraint: string): string {
   const shown = typeof value === 'string' ? value : JSON.stringify(value);
-  return `1 validation error detected: Value '${shown}' at '${field}' failed to satisfy constraint: Member ${constraint}`;
+  return (
+    `1 validation error detected: Value '${shown}' at '${field}' ` +
+    `failed to satisfy constraint: Member ${constraint}`
+  );
 }

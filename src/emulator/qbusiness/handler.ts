@@ -10,7 +10,13 @@ import type { HandlerDeps } from '../store/handlerDeps';
 import { optionalEnum, optionalString, pageSize, requiredString } from '../protocols/inputChecks';
 import * as shapes from '../fixture/modelShapes';
 import { jobSortKey, listPage, type PageQuery } from '../tokens/page';
-import { restJsonError, restJsonReply, matchRoute, splitPath, type RestRoute } from '../protocols/restJson';
+import {
+  restJsonError,
+  restJsonReply,
+  matchRoute,
+  splitPath,
+  type RestRoute,
+} from '../protocols/restJson';
 import { ServiceError, constraintMessage, invalidInput } from '../protocols/serviceError';
 import type { DataSource, QBusinessApplication, QBusinessIndex } from '../store/records';
 import { isChangedItem } from '../faults/unknownValues';
@@ -41,10 +47,24 @@ type Operation = (input: Input, deps: HandlerDeps, options: CallOptions) => obje
 
 const OPERATIONS: Record<string, Operation> = {
   ListApplications({ query }, { store, page }, { unknownValues }) {
-    const pageQuery = readPageQuery(query, 'qbusiness|ListApplications', shapes.PAGE_SIZE_RANGES.qbusiness.ListApplications);
+    const pageQuery = readPageQuery(
+      query,
+      'qbusiness|ListApplications',
+      shapes.PAGE_SIZE_RANGES.qbusiness.ListApplications,
+    );
     const apps = store.qbusinessApplications();
-    const result = listPage(page, apps, (app) => ({ rank: apps.indexOf(app), id: app.id }), pageQuery);
-    return { applications: result.items.map((app, i) => render.application(app, isChangedItem(unknownValues, i))), nextToken: result.nextToken };
+    const result = listPage(
+      page,
+      apps,
+      (app) => ({ rank: apps.indexOf(app), id: app.id }),
+      pageQuery,
+    );
+    return {
+      applications: result.items.map((app, i) =>
+        render.application(app, isChangedItem(unknownValues, i)),
+      ),
+      nextToken: result.nextToken,
+    };
   },
 
   GetApplication({ labels }, deps, { unknownValues }) {
@@ -53,69 +73,143 @@ const OPERATIONS: Record<string, Operation> = {
 
   ListIndices({ labels, query }, deps, { unknownValues }) {
     const applicationId = appId(labels);
-    const pageQuery = readPageQuery(query, `qbusiness|ListIndices|${applicationId}`, shapes.PAGE_SIZE_RANGES.qbusiness.ListIndices);
+    const pageQuery = readPageQuery(
+      query,
+      `qbusiness|ListIndices|${applicationId}`,
+      shapes.PAGE_SIZE_RANGES.qbusiness.ListIndices,
+    );
     const { indices } = findApplication(deps, applicationId);
-    const result = listPage(deps.page, indices, (entry) => ({ rank: indices.indexOf(entry), id: entry.id }), pageQuery);
-    return { indices: result.items.map((entry, i) => render.index(entry, isChangedItem(unknownValues, i))), nextToken: result.nextToken };
+    const result = listPage(
+      deps.page,
+      indices,
+      (entry) => ({ rank: indices.indexOf(entry), id: entry.id }),
+      pageQuery,
+    );
+    return {
+      indices: result.items.map((entry, i) => render.index(entry, isChangedItem(unknownValues, i))),
+      nextToken: result.nextToken,
+    };
   },
 
   GetIndex({ labels }, deps, { unknownValues }) {
     const applicationId = appId(labels);
-    return render.getIndex(applicationId, findIndex(deps, applicationId, indexId(labels)), unknownValues);
+    return render.getIndex(
+      applicationId,
+      findIndex(deps, applicationId, indexId(labels)),
+      unknownValues,
+    );
   },
 
   ListDataSources({ labels, query }, deps, { unknownValues }) {
     const [applicationId, idx] = [appId(labels), indexId(labels)];
-    const pageQuery = readPageQuery(query, `qbusiness|ListDataSources|${applicationId}|${idx}`, shapes.PAGE_SIZE_RANGES.qbusiness.ListDataSources);
+    const pageQuery = readPageQuery(
+      query,
+      `qbusiness|ListDataSources|${applicationId}|${idx}`,
+      shapes.PAGE_SIZE_RANGES.qbusiness.ListDataSources,
+    );
     const { dataSources } = findIndex(deps, applicationId, idx);
-    const result = listPage(deps.page, dataSources, (source) => ({ rank: dataSources.indexOf(source), id: source.id }), pageQuery);
-    return { dataSources: result.items.map((source, i) => render.dataSource(source, isChangedItem(unknownValues, i))), nextToken: result.nextToken };
+    const result = listPage(
+      deps.page,
+      dataSources,
+      (source) => ({ rank: dataSources.indexOf(source), id: source.id }),
+      pageQuery,
+    );
+    return {
+      dataSources: result.items.map((source, i) =>
+        render.dataSource(source, isChangedItem(unknownValues, i)),
+      ),
+      nextToken: result.nextToken,
+    };
   },
 
   GetDataSource({ labels }, deps, { unknownValues }) {
     const ids = sourceIds(labels);
-    return render.getDataSource(ids.applicationId, ids.indexId, findDataSource(deps, ids), unknownValues);
+    return render.getDataSource(
+      ids.applicationId,
+      ids.indexId,
+      findDataSource(deps, ids),
+      unknownValues,
+    );
   },
 
   ListDataSourceSyncJobs({ labels, query }, deps, { unknownValues }) {
     const ids = sourceIds(labels);
-    const status = optionalEnum(query.get('syncStatus') ?? undefined, 'statusFilter', shapes.QBUSINESS_SYNC_JOB_STATUS);
+    const status = optionalEnum(
+      query.get('syncStatus') ?? undefined,
+      'statusFilter',
+      shapes.QBUSINESS_SYNC_JOB_STATUS,
+    );
     const startMs = queryTimestamp(query, 'startTime');
     const endMs = queryTimestamp(query, 'endTime');
-    const binding = ['qbusiness|ListDataSourceSyncJobs', ids.applicationId, ids.indexId, ids.dataSourceId, status ?? '', startMs ?? '', endMs ?? ''];
-    const pageQuery = readPageQuery(query, binding.join('|'), shapes.PAGE_SIZE_RANGES.qbusiness.ListDataSourceSyncJobs);
+    const binding = [
+      'qbusiness|ListDataSourceSyncJobs',
+      ids.applicationId,
+      ids.indexId,
+      ids.dataSourceId,
+      status ?? '',
+      startMs ?? '',
+      endMs ?? '',
+    ];
+    const pageQuery = readPageQuery(
+      query,
+      binding.join('|'),
+      shapes.PAGE_SIZE_RANGES.qbusiness.ListDataSourceSyncJobs,
+    );
     const jobs = deps.store.syncJobs(findDataSource(deps, ids), { status, startMs, endMs });
-    const result = listPage(deps.page, jobs, (job) => jobSortKey(job.startMs, job.executionId), pageQuery);
-    return { history: result.items.map((job, i) => render.syncJob(job, isChangedItem(unknownValues, i))), nextToken: result.nextToken };
+    const result = listPage(
+      deps.page,
+      jobs,
+      (job) => jobSortKey(job.startMs, job.executionId),
+      pageQuery,
+    );
+    return {
+      history: result.items.map((job, i) => render.syncJob(job, isChangedItem(unknownValues, i))),
+      nextToken: result.nextToken,
+    };
   },
 
   StartDataSourceSyncJob({ labels }, deps) {
     const source = findDataSource(deps, sourceIds(labels));
     const outcome = deps.store.startSyncJob(source);
     if ('running' in outcome) {
-      throw new ServiceError('ConflictException', `A synchronization job is already in progress for data source ${source.id} (execution ${outcome.running.executionId}).`, {
-        resourceId: source.id,
-        resourceType: 'DataSource',
-      });
+      throw new ServiceError(
+        'ConflictException',
+        `A synchronization job is already in progress for data source ${source.id} (execution ` +
+          `${outcome.running.executionId}).`,
+        {
+          resourceId: source.id,
+          resourceType: 'DataSource',
+        },
+      );
     }
     return { executionId: outcome.started.executionId };
   },
 
-  /** Nothing running: the model's ConflictException ("conflicts with the current status of your resource"). */
+  /**
+   * Nothing running: the model's ConflictException ("conflicts with the current status of your
+   * resource").
+   */
   StopDataSourceSyncJob({ labels }, deps) {
     const source = findDataSource(deps, sourceIds(labels));
     if (deps.store.stopSyncJob(source) === 'idle') {
-      throw new ServiceError('ConflictException', `No synchronization job is in progress for data source ${source.id}; there is nothing to stop.`, {
-        resourceId: source.id,
-        resourceType: 'DataSource',
-      });
+      throw new ServiceError(
+        'ConflictException',
+        `No synchronization job is in progress for data source ${source.id}; there is nothing to ` +
+          `stop.`,
+        {
+          resourceId: source.id,
+          resourceType: 'DataSource',
+        },
+      );
     }
     return {};
   },
 };
 
-const appId = (labels: Record<string, string>): string => requiredString(labels.applicationId, 'applicationId', shapes.QBUSINESS_APPLICATION_ID);
-const indexId = (labels: Record<string, string>): string => requiredString(labels.indexId, 'indexId', shapes.QBUSINESS_INDEX_ID);
+const appId = (labels: Record<string, string>): string =>
+  requiredString(labels.applicationId, 'applicationId', shapes.QBUSINESS_APPLICATION_ID);
+const indexId = (labels: Record<string, string>): string =>
+  requiredString(labels.indexId, 'indexId', shapes.QBUSINESS_INDEX_ID);
 
 interface SourceIds {
   applicationId: string;
@@ -127,12 +221,19 @@ function sourceIds(labels: Record<string, string>): SourceIds {
   return {
     applicationId: appId(labels),
     indexId: indexId(labels),
-    dataSourceId: requiredString(labels.dataSourceId, 'dataSourceId', shapes.QBUSINESS_DATA_SOURCE_ID),
+    dataSourceId: requiredString(
+      labels.dataSourceId,
+      'dataSourceId',
+      shapes.QBUSINESS_DATA_SOURCE_ID,
+    ),
   };
 }
 
 function notFound(type: string, id: string): ServiceError {
-  return new ServiceError('ResourceNotFoundException', `The ${type} ${id} does not exist.`, { resourceId: id, resourceType: type });
+  return new ServiceError('ResourceNotFoundException', `The ${type} ${id} does not exist.`, {
+    resourceId: id,
+    resourceType: type,
+  });
 }
 
 function findApplication({ store }: HandlerDeps, applicationId: string): QBusinessApplication {
@@ -142,13 +243,17 @@ function findApplication({ store }: HandlerDeps, applicationId: string): QBusine
 }
 
 function findIndex(deps: HandlerDeps, applicationId: string, id: string): QBusinessIndex {
-  const entry = findApplication(deps, applicationId).indices.find((candidate) => candidate.id === id);
+  const entry = findApplication(deps, applicationId).indices.find(
+    (candidate) => candidate.id === id,
+  );
   if (!entry) throw notFound('Index', id);
   return entry;
 }
 
 function findDataSource(deps: HandlerDeps, ids: SourceIds): DataSource {
-  const source = findIndex(deps, ids.applicationId, ids.indexId).dataSources.find((candidate) => candidate.id === ids.dataSourceId);
+  const source = findIndex(deps, ids.applicationId, ids.indexId).dataSources.find(
+    (candidate) => candidate.id === ids.dataSourceId,
+  );
   if (!source) throw notFound('DataSource', ids.dataSourceId);
   return source;
 }
@@ -169,7 +274,11 @@ function queryTimestamp(query: URLSearchParams, name: string): number | undefine
   const value = query.get(name);
   if (value === null) return undefined;
   const ms = RFC_3339.test(value) ? Date.parse(value) : NaN;
-  if (Number.isNaN(ms)) throw invalidInput(name, constraintMessage(name, value, 'must be an RFC 3339 date-time, e.g. 2024-05-01T12:00:00Z'));
+  if (Number.isNaN(ms))
+    throw invalidInput(
+      name,
+      constraintMessage(name, value, 'must be an RFC 3339 date-time, e.g. 2024-05-01T12:00:00Z'),
+    );
   return ms;
 }
 
@@ -181,14 +290,22 @@ export function routeQBusiness(request: EmulatorRequest, deps: HandlerDeps): Ope
   return {
     service: 'qbusiness',
     operation: match?.operation ?? 'Unknown',
-    resourceIds: [labels.applicationId, labels.indexId, labels.dataSourceId].filter((id): id is string => id !== undefined),
+    resourceIds: [labels.applicationId, labels.indexId, labels.dataSourceId].filter(
+      (id): id is string => id !== undefined,
+    ),
     execute(options) {
       if (match === undefined || match.status !== undefined) {
-        throw new ServiceError('UnknownOperationException', `No Amazon Q Business operation matches ${request.method} ${request.path}.`, {
-          status: match?.status ?? 404,
-        });
+        throw new ServiceError(
+          'UnknownOperationException',
+          `No Amazon Q Business operation matches ${request.method} ${request.path}.`,
+          {
+            status: match?.status ?? 404,
+          },
+        );
       }
-      return restJsonReply(OPERATIONS[match.operation]({ labels, query: request.query }, deps, options));
+      return restJsonReply(
+        OPERATIONS[match.operation]({ labels, query: request.query }, deps, options),
+      );
     },
     encodeError: (error) => restJsonError('qbusiness', error),
   };

@@ -53,7 +53,11 @@ export function index(entry: QBusinessIndex, changed: boolean): object {
 export function getIndex(applicationId: string, entry: QBusinessIndex, changed: boolean): object {
   const documents = entry.dataSources
     .flatMap((source) => source.jobs)
-    .reduce((n, job) => n + Number(job.metrics?.documentsAdded ?? 0) - Number(job.metrics?.documentsDeleted ?? 0), 0);
+    .reduce(
+      (n, job) =>
+        n + Number(job.metrics?.documentsAdded ?? 0) - Number(job.metrics?.documentsDeleted ?? 0),
+      0,
+    );
   const indexed = Math.max(0, documents);
   return {
     applicationId,
@@ -66,7 +70,12 @@ export function getIndex(applicationId: string, entry: QBusinessIndex, changed: 
     createdAt: epochSeconds(entry.createdMs),
     updatedAt: epochSeconds(entry.updatedMs),
     capacityConfiguration: { units: 1 },
-    indexStatistics: { textDocumentStatistics: { indexedTextBytes: indexed * 4096, indexedTextDocumentCount: indexed } },
+    indexStatistics: {
+      textDocumentStatistics: {
+        indexedTextBytes: indexed * 4096,
+        indexedTextDocumentCount: indexed,
+      },
+    },
   };
 }
 
@@ -83,7 +92,12 @@ export function dataSource(source: DataSource, changed: boolean): object {
 }
 
 /** The GetDataSource output. */
-export function getDataSource(applicationId: string, indexId: string, source: DataSource, changed: boolean): object {
+export function getDataSource(
+  applicationId: string,
+  indexId: string,
+  source: DataSource,
+  changed: boolean,
+): object {
   return {
     applicationId,
     indexId,

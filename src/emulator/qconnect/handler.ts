@@ -12,7 +12,13 @@ import type { HandlerDeps } from '../store/handlerDeps';
 import { optionalString, pageSize, requiredString } from '../protocols/inputChecks';
 import * as shapes from '../fixture/modelShapes';
 import { jobSortKey, listPage, type PageQuery } from '../tokens/page';
-import { matchRoute, restJsonError, restJsonReply, splitPath, type RestRoute } from '../protocols/restJson';
+import {
+  matchRoute,
+  restJsonError,
+  restJsonReply,
+  splitPath,
+  type RestRoute,
+} from '../protocols/restJson';
 import { ServiceError } from '../protocols/serviceError';
 import type { KnowledgeBase } from '../store/records';
 import { isChangedItem } from '../faults/unknownValues';
@@ -35,17 +41,30 @@ type Operation = (input: Input, deps: HandlerDeps, options: CallOptions) => obje
 
 const OPERATIONS: Record<string, Operation> = {
   ListKnowledgeBases({ query }, { store, page }, { unknownValues }) {
-    const pageQuery = readPageQuery(query, 'qconnect|ListKnowledgeBases', shapes.PAGE_SIZE_RANGES.qconnect.ListKnowledgeBases);
+    const pageQuery = readPageQuery(
+      query,
+      'qconnect|ListKnowledgeBases',
+      shapes.PAGE_SIZE_RANGES.qconnect.ListKnowledgeBases,
+    );
     const bases = store.knowledgeBases();
-    const result = listPage(page, bases, (base) => ({ rank: bases.indexOf(base), id: base.id }), pageQuery);
+    const result = listPage(
+      page,
+      bases,
+      (base) => ({ rank: bases.indexOf(base), id: base.id }),
+      pageQuery,
+    );
     return {
-      knowledgeBaseSummaries: result.items.map((base, i) => render.knowledgeBaseSummary(base, isChangedItem(unknownValues, i))),
+      knowledgeBaseSummaries: result.items.map((base, i) =>
+        render.knowledgeBaseSummary(base, isChangedItem(unknownValues, i)),
+      ),
       nextToken: result.nextToken,
     };
   },
 
   GetKnowledgeBase({ labels }, deps, { unknownValues }) {
-    return { knowledgeBase: render.knowledgeBaseData(findKnowledgeBase(deps, labels), unknownValues) };
+    return {
+      knowledgeBase: render.knowledgeBaseData(findKnowledgeBase(deps, labels), unknownValues),
+    };
   },
 
   ListImportJobs({ labels, query }, deps, { unknownValues }) {
@@ -54,9 +73,16 @@ const OPERATIONS: Record<string, Operation> = {
     const base = findKnowledgeBase(deps, labels);
     // bound to the resolved id, so a token serves the id and the ARN form of the same request alike
     const pageQuery = { ...unbound, binding: `qconnect|ListImportJobs|${base.id}` };
-    const result = listPage(deps.page, deps.store.importJobs(base), (job) => jobSortKey(job.createdMs, job.importJobId), pageQuery);
+    const result = listPage(
+      deps.page,
+      deps.store.importJobs(base),
+      (job) => jobSortKey(job.createdMs, job.importJobId),
+      pageQuery,
+    );
     return {
-      importJobSummaries: result.items.map((job, i) => render.importJobSummary(base, job, isChangedItem(unknownValues, i))),
+      importJobSummaries: result.items.map((job, i) =>
+        render.importJobSummary(base, job, isChangedItem(unknownValues, i)),
+      ),
       nextToken: result.nextToken,
     };
   },
@@ -66,7 +92,11 @@ const OPERATIONS: Record<string, Operation> = {
     const base = findKnowledgeBase(deps, labels);
     const job = base.importJobs.find((candidate) => candidate.importJobId === importJobId);
     if (!job) {
-      throw new ServiceError('ResourceNotFoundException', `Import job ${importJobId} not found in knowledge base ${base.id}.`, { resourceId: importJobId });
+      throw new ServiceError(
+        'ResourceNotFoundException',
+        `Import job ${importJobId} not found in knowledge base ${base.id}.`,
+        { resourceId: importJobId },
+      );
     }
     return { importJob: render.importJobData(base, job, unknownValues, deps.store.now()) };
   },
@@ -75,7 +105,10 @@ const OPERATIONS: Record<string, Operation> = {
 function findKnowledgeBase({ store }: HandlerDeps, labels: Record<string, string>): KnowledgeBase {
   const id = requiredString(labels.knowledgeBaseId, 'knowledgeBaseId', shapes.QCONNECT_UUID_OR_ARN);
   const base = store.knowledgeBase(id);
-  if (!base) throw new ServiceError('ResourceNotFoundException', `Knowledge base ${id} not found.`, { resourceId: id });
+  if (!base)
+    throw new ServiceError('ResourceNotFoundException', `Knowledge base ${id} not found.`, {
+      resourceId: id,
+    });
   return base;
 }
 
@@ -83,7 +116,11 @@ function readPageQuery(query: URLSearchParams, binding: string, max: number): Pa
   return {
     binding,
     maxResults: pageSize(query.get('maxResults') ?? undefined, 'maxResults', max),
-    nextToken: optionalString(query.get('nextToken') ?? undefined, 'nextToken', shapes.QCONNECT_NON_EMPTY_STRING),
+    nextToken: optionalString(
+      query.get('nextToken') ?? undefined,
+      'nextToken',
+      shapes.QCONNECT_NON_EMPTY_STRING,
+    ),
     tokenField: 'nextToken',
   };
 }
@@ -93,18 +130,29 @@ export function routeQConnect(request: EmulatorRequest, deps: HandlerDeps): Oper
   const segments = splitPath(request.path);
   const match = segments ? matchRoute(ROUTES, request.method, segments) : undefined;
   const labels = match?.labels ?? {};
-  const base = labels.knowledgeBaseId === undefined ? undefined : deps.store.knowledgeBase(labels.knowledgeBaseId);
+  const base =
+    labels.knowledgeBaseId === undefined
+      ? undefined
+      : deps.store.knowledgeBase(labels.knowledgeBaseId);
   return {
     service: 'qconnect',
     operation: match?.operation ?? 'Unknown',
-    resourceIds: [labels.knowledgeBaseId, base?.id, labels.importJobId].filter((id): id is string => id !== undefined),
+    resourceIds: [labels.knowledgeBaseId, base?.id, labels.importJobId].filter(
+      (id): id is string => id !== undefined,
+    ),
     execute(options) {
       if (match === undefined || match.status !== undefined) {
-        throw new ServiceError('UnknownOperationException', `No Amazon Q in Connect operation matches ${request.method} ${request.path}.`, {
-          status: match?.status ?? 404,
-        });
+        throw new ServiceError(
+          'UnknownOperationException',
+          `No Amazon Q in Connect operation matches ${request.method} ${request.path}.`,
+          {
+            status: match?.status ?? 404,
+          },
+        );
       }
-      return restJsonReply(OPERATIONS[match.operation]({ labels, query: request.query }, deps, options));
+      return restJsonReply(
+        OPERATIONS[match.operation]({ labels, query: request.query }, deps, options),
+      );
     },
     encodeError: (error) => restJsonError('qconnect', error),
   };

@@ -26,8 +26,14 @@ export function knowledgeBaseSummary(base: KnowledgeBase, changed: boolean): obj
 
 /** `KnowledgeBaseData` of GetKnowledgeBase: the summary plus the last import time. */
 export function knowledgeBaseData(base: KnowledgeBase, changed: boolean): object {
-  const lastModified = base.importJobs.reduce<number | undefined>((max, job) => Math.max(max ?? 0, job.lastModifiedMs), undefined);
-  return { ...knowledgeBaseSummary(base, changed), lastContentModificationTime: epochSeconds(lastModified) };
+  const lastModified = base.importJobs.reduce<number | undefined>(
+    (max, job) => Math.max(max ?? 0, job.lastModifiedMs),
+    undefined,
+  );
+  return {
+    ...knowledgeBaseSummary(base, changed),
+    lastContentModificationTime: epochSeconds(lastModified),
+  };
 }
 
 /** `ImportJobSummary` of ListImportJobs. */
@@ -45,13 +51,20 @@ export function importJobSummary(base: KnowledgeBase, job: ImportJob, changed: b
     metadata: job.metadata && { ...job.metadata },
     externalSourceConfiguration: external && {
       source: external.source,
-      configuration: changed ? unknownUnion(external.configuration) : structuredClone(external.configuration),
+      configuration: changed
+        ? unknownUnion(external.configuration)
+        : structuredClone(external.configuration),
     },
   };
 }
 
 /** `ImportJobData` of GetImportJob: the summary plus a download URL valid from `nowMs`. */
-export function importJobData(base: KnowledgeBase, job: ImportJob, changed: boolean, nowMs: number): object {
+export function importJobData(
+  base: KnowledgeBase,
+  job: ImportJob,
+  changed: boolean,
+  nowMs: number,
+): object {
   return {
     ...importJobSummary(base, job, changed),
     url: `https://qconnect-uploads.emulator.invalid/${base.id}/${encodeURIComponent(job.uploadId)}`,

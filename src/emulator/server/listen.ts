@@ -94,7 +94,8 @@ function sniff(socket: net.Socket, decide: (isHttp2: boolean) => void): void {
     const n = Math.min(head.length, PREFACE.length);
     if (n === 0) return;
     const mayBeHttp2 = head.subarray(0, n).equals(PREFACE.subarray(0, n));
-    if (mayBeHttp2 && head.length < PREFACE.length) return; // a prefix of the preface: wait for more
+    // a prefix of the preface: wait for more
+    if (mayBeHttp2 && head.length < PREFACE.length) return;
     socket.off('readable', onReadable);
     socket.off('end', onEnd);
     socket.unshift(head);
@@ -110,7 +111,11 @@ async function respond(req: AnyRequest, res: AnyResponse, options: ServerOptions
   try {
     const body = await readBody(req);
     if (body === undefined) {
-      reply = plainError(413, 'RequestEntityTooLargeException', `The request body is larger than ${MAX_BODY_BYTES} bytes`);
+      reply = plainError(
+        413,
+        'RequestEntityTooLargeException',
+        `The request body is larger than ${MAX_BODY_BYTES} bytes`,
+      );
     } else {
       const url = req.url ?? '/';
       const queryAt = url.indexOf('?');
@@ -124,10 +129,18 @@ async function respond(req: AnyRequest, res: AnyResponse, options: ServerOptions
     }
   } catch (error) {
     options.onError(error);
-    reply = plainError(500, 'InternalServerException', `The emulator failed: ${(error as Error)?.message ?? String(error)}`);
+    reply = plainError(
+      500,
+      'InternalServerException',
+      `The emulator failed: ${(error as Error)?.message ?? String(error)}`,
+    );
   }
   if (res.writableEnded) return;
-  const headers = { ...reply.headers, 'x-amzn-requestid': requestId, 'content-length': String(Buffer.byteLength(reply.body)) };
+  const headers = {
+    ...reply.headers,
+    'x-amzn-requestid': requestId,
+    'content-length': String(Buffer.byteLength(reply.body)),
+  };
   try {
     (res as http.ServerResponse).writeHead(reply.status, headers);
     res.end(reply.body);

@@ -24,19 +24,30 @@ export type Route =
   | { kind: 'none'; reply: EmulatorReply };
 
 /** SigV4 signing names of the three services (Q Connect signs as `wisdom`). */
-const SIGNING_NAMES: Record<string, ServiceName> = { kendra: 'kendra', qbusiness: 'qbusiness', wisdom: 'qconnect' };
+const SIGNING_NAMES: Record<string, ServiceName> = {
+  kendra: 'kendra',
+  qbusiness: 'qbusiness',
+  wisdom: 'qconnect',
+};
 
 /** Routes one request; never throws (what nothing claims becomes a JSON 404). */
 export function routeRequest(request: EmulatorRequest, deps: HandlerDeps): Route {
   const first = request.path.split('/')[1] ?? '';
   if (first === '_emulator') return { kind: 'control' };
-  if (request.method === 'POST' && request.path === '/' && request.headers['x-amz-target'] !== undefined) {
+  if (
+    request.method === 'POST' &&
+    request.path === '/' &&
+    request.headers['x-amz-target'] !== undefined
+  ) {
     return { kind: 'service', call: routeKendra(request, deps) };
   }
   if (first === 'applications') return { kind: 'service', call: routeQBusiness(request, deps) };
   if (first === 'knowledgeBases') return { kind: 'service', call: routeQConnect(request, deps) };
   const service = signingService(request);
-  const message = `No operation matches ${request.method} ${request.path}: Kendra is POST / with X-Amz-Target ${KENDRA_TARGET_PREFIX}<Operation>, Q Business lives under /applications, Q Connect under /knowledgeBases, the control API under /_emulator/.`;
+  const message =
+    `No operation matches ${request.method} ${request.path}: Kendra is POST / with ` +
+    `X-Amz-Target ${KENDRA_TARGET_PREFIX}<Operation>, Q Business lives under /applications, ` +
+    'Q Connect under /knowledgeBases, the control API under /_emulator/.';
   if (service) return { kind: 'service', call: unknownOperation(service, message) };
   const error = new ServiceError('UnknownOperationException', message, { status: 404 });
   return {
@@ -49,20 +60,25 @@ export function routeRequest(request: EmulatorRequest, deps: HandlerDeps): Route
   };
 }
 
-/** The service named by the request's SigV4 credential scope (`.../us-east-1/<name>/aws4_request`). */
+/**
+ * The service named by the request's SigV4 credential scope (`.../us-east-1/<name>/aws4_request`).
+ */
 function signingService(request: EmulatorRequest): ServiceName | undefined {
   const scope = /\/([a-z0-9-]+)\/aws4_request/.exec(String(request.headers.authorization ?? ''));
   return scope ? SIGNING_NAMES[scope[1]] : undefined;
 }
 
 function unknownOperation(service: ServiceName, message: string): OperationCall {
-  const encodeError = service === 'kendra' ? kendraError : (error: ServiceError) => restJsonError(service, error);
+  const encodeError =
+    service === 'kendra' ? kendraError : (error: ServiceError) => restJsonError(service, error);
   return {
     service,
     operation: 'Unknown',
     resourceIds: [],
     execute() {
-      throw new ServiceError('UnknownOperationException', message, { status: service === 'kendra' ? 400 : 404 });
+      throw new ServiceError('UnknownOperationException', message, {
+        status: service === 'kendra' ? 400 : 404,
+      });
     },
     encodeError,
   };

@@ -33,6 +33,12 @@ export async function serveOperation(call: OperationCall, deps: ServeDeps): Prom
   } catch (error) {
     if (error instanceof ServiceError) return call.encodeError(error);
     deps.onBug(error, call);
-    return call.encodeError(new ServiceError('InternalServerException', `The emulator failed on ${call.service}.${call.operation}: ${(error as Error)?.message ?? String(error)}`));
+    return call.encodeError(
+      new ServiceError(
+        'InternalServerException',
+        `The emulator failed on ${call.service}.${call.operation}: ` +
+          `${(error as Error)?.message ?? String(error)}`,
+      ),
+    );
   }
 }

@@ -43,7 +43,10 @@ export interface EmulatorOptions {
   tokenTtlSeconds?: number;
   /** How long an API-started sync job runs, in seconds (fractional allowed). Default 60. */
   jobDurationSeconds?: number;
-  /** Latency added to every service request (`--latency`); not a fault rule, so `PUT /_emulator/faults` keeps it. */
+  /**
+   * Latency added to every service request (`--latency`); not a fault rule, so `PUT
+   * /_emulator/faults` keeps it.
+   */
   latencyMs?: number;
   /** Initial fault rules, as `PUT /_emulator/faults` takes them. */
   faults?: FaultRule[];
@@ -63,11 +66,17 @@ export interface RunningEmulator {
   port: number;
   /** Ends every socket and session and releases the port. */
   close(): Promise<void>;
-  /** `PUT /_emulator/state`: replaces all data; throws `ControlError` 400 (naming the field) and keeps the old data. */
+  /**
+   * `PUT /_emulator/state`: replaces all data; throws `ControlError` 400 (naming the field) and
+   * keeps the old data.
+   */
   loadFixture(fixture: Fixture): void;
   /** `POST /_emulator/jobs`; throws `ControlError` 400 (bad job) or 404 (unknown source). */
   addJobs(request: AddJobsRequest): { added: number };
-  /** `PUT /_emulator/faults`; throws `ControlError` 400 naming the field. An empty list clears all rules. */
+  /**
+   * `PUT /_emulator/faults`; throws `ControlError` 400 naming the field. An empty list clears all
+   * rules.
+   */
   setFaults(rules: FaultRule[]): void;
   /** `GET /_emulator/stats`. */
   stats(): StatsSnapshot;
@@ -99,17 +108,26 @@ async function demoFixture(
 /** Starts an emulator; resolves once it listens. Throws on invalid options, fixture or rules. */
 export async function startEmulator(options: EmulatorOptions = {}): Promise<RunningEmulator> {
   const tokenMode = options.tokenMode ?? 'keyset';
-  if (tokenMode !== 'keyset' && tokenMode !== 'offset') throw new RangeError(`tokenMode must be keyset or offset, got ${String(tokenMode)}`);
+  if (tokenMode !== 'keyset' && tokenMode !== 'offset')
+    throw new RangeError(`tokenMode must be keyset or offset, got ${String(tokenMode)}`);
   const ttlMs = checkNumber('tokenTtlSeconds', options.tokenTtlSeconds, 3600) * 1000;
   const jobDurationMs = checkNumber('jobDurationSeconds', options.jobDurationSeconds, 60) * 1000;
   const latencyMs = checkNumber('latencyMs', options.latencyMs, 0);
-  if (options.fixture && options.demo) throw new RangeError('Give either fixture or demo, not both');
+  if (options.fixture && options.demo)
+    throw new RangeError('Give either fixture or demo, not both');
 
   const clock = options.clock ?? systemClock;
   const store = new EmulatorStore(jobDurationMs, clock);
   const stats = new CallStats();
-  const faults = new FaultInjector(validateFaultRules(options.faults ?? [], 'faults'), clock, latencyMs);
-  const deps: HandlerDeps = { store, page: { tokens: new PageTokenCodec(ttlMs, clock), mode: tokenMode } };
+  const faults = new FaultInjector(
+    validateFaultRules(options.faults ?? [], 'faults'),
+    clock,
+    latencyMs,
+  );
+  const deps: HandlerDeps = {
+    store,
+    page: { tokens: new PageTokenCodec(ttlMs, clock), mode: tokenMode },
+  };
   const logger = options.log ? pino({ name: 'emulator' }) : undefined;
   // aborted by close(), so that no latency wait outlives the emulator
   const closing = new AbortController();
@@ -118,7 +136,12 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
     try {
       store.load(validateFixture(doc));
     } catch (error) {
-      if (error instanceof FixtureError) throw new ControlError(400, `Fixture refused, state unchanged: ${error.message}`, error.path);
+      if (error instanceof FixtureError)
+        throw new ControlError(
+          400,
+          `Fixture refused, state unchanged: ${error.message}`,
+          error.path,
+        );
       throw error;
     }
     return store.summary();
@@ -133,7 +156,12 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
     faults: () => ({ baseLatencyMs: faults.baseLatencyMs, rules: faults.rules() }),
     stats: () => stats.snapshot(),
     resetStats: () => stats.reset(),
-    health: () => ({ status: 'ok', services: ['kendra', 'qbusiness', 'qconnect'], tokenMode, resources: store.summary() }),
+    health: () => ({
+      status: 'ok',
+      services: ['kendra', 'qbusiness', 'qconnect'],
+      tokenMode,
+      resources: store.summary(),
+    }),
   };
   const sleep = (ms: number): Promise<void> => sleepOn(clock, ms, closing.signal);
 
@@ -150,9 +178,20 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
               stats,
               faults,
               sleep,
-              onBug: (error, call) => logger?.error({ err: error, operation: `${call.service}.${call.operation}` }, 'emulator bug'),
+              onBug: (error, call) =>
+                logger?.error(
+                  { err: error, operation: `${call.service}.${call.operation}` },
+                  'emulator bug',
+                ),
             });
-    logger?.info({ method: request.method, path: request.path, status: reply.status, ms: Date.now() - started, operation: route.kind === 'service' ? `${route.call.service}.${route.call.operation}` : route.kind });
+    logger?.info({
+      method: request.method,
+      path: request.path,
+      status: reply.status,
+      ms: Date.now() - started,
+      operation:
+        route.kind === 'service' ? `${route.call.service}.${route.call.operation}` : route.kind,
+    });
     return reply;
   };
 

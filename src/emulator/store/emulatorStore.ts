@@ -22,7 +22,9 @@ import type {
   SyncJob,
 } from './records';
 
-/** Filters of both ListDataSourceSyncJobs; the window is inclusive at both ends, on the start time. */
+/**
+ * Filters of both ListDataSourceSyncJobs; the window is inclusive at both ends, on the start time.
+ */
 export interface SyncJobFilter {
   status?: string;
   startMs?: number;
@@ -31,7 +33,11 @@ export interface SyncJobFilter {
 
 /** The one store of an emulator: its state, queries over it, and API-started jobs. */
 export class EmulatorStore {
-  private state: EmulatorState = { kendraIndices: [], qbusinessApplications: [], knowledgeBases: [] };
+  private state: EmulatorState = {
+    kendraIndices: [],
+    qbusinessApplications: [],
+    knowledgeBases: [],
+  };
   private starts = 0;
 
   /** `jobDurationMs`: how long a live job runs, on `clock`. */
@@ -45,7 +51,9 @@ export class EmulatorStore {
     return this.clock.now();
   }
 
-  /** Replaces every resource and job with those of a fixture already accepted by `validateFixture`. */
+  /**
+   * Replaces every resource and job with those of a fixture already accepted by `validateFixture`.
+   */
   load(fixture: Fixture): void {
     this.state = stateFromFixture(fixture, this.now());
   }
@@ -54,7 +62,9 @@ export class EmulatorStore {
   summary(): Record<string, number> {
     const { kendraIndices, qbusinessApplications, knowledgeBases } = this.state;
     const kendraSources = kendraIndices.flatMap((index) => index.dataSources);
-    const qbusinessSources = qbusinessApplications.flatMap((app) => app.indices.flatMap((index) => index.dataSources));
+    const qbusinessSources = qbusinessApplications.flatMap((app) =>
+      app.indices.flatMap((index) => index.dataSources),
+    );
     return {
       kendraIndices: kendraIndices.length,
       kendraDataSources: kendraSources.length,
@@ -91,8 +101,14 @@ export class EmulatorStore {
     return this.qbusinessApplication(applicationId)?.indices.find((index) => index.id === indexId);
   }
 
-  qbusinessDataSource(applicationId: string, indexId: string, dataSourceId: string): DataSource | undefined {
-    return this.qbusinessIndex(applicationId, indexId)?.dataSources.find((source) => source.id === dataSourceId);
+  qbusinessDataSource(
+    applicationId: string,
+    indexId: string,
+    dataSourceId: string,
+  ): DataSource | undefined {
+    return this.qbusinessIndex(applicationId, indexId)?.dataSources.find(
+      (source) => source.id === dataSourceId,
+    );
   }
 
   knowledgeBases(): readonly KnowledgeBase[] {
@@ -110,8 +126,15 @@ export class EmulatorStore {
     const jobs = source.jobs
       .map((job) => resolveSyncJob(job, now))
       .filter((job) => filter.status === undefined || job.status === filter.status)
-      .filter((job) => filter.startMs === undefined || (job.startMs !== undefined && job.startMs >= filter.startMs))
-      .filter((job) => filter.endMs === undefined || (job.startMs !== undefined && job.startMs <= filter.endMs));
+      .filter(
+        (job) =>
+          filter.startMs === undefined ||
+          (job.startMs !== undefined && job.startMs >= filter.startMs),
+      )
+      .filter(
+        (job) =>
+          filter.endMs === undefined || (job.startMs !== undefined && job.startMs <= filter.endMs),
+      );
     return sortByKey(jobs, (job) => jobSortKey(job.startMs, job.executionId));
   }
 
@@ -120,7 +143,9 @@ export class EmulatorStore {
     return sortByKey(base.importJobs, (job) => jobSortKey(job.createdMs, job.importJobId));
   }
 
-  /** The API-started job still running on a source (SYNCING, SYNCING_INDEXING or STOPPING), if any. */
+  /**
+   * The API-started job still running on a source (SYNCING, SYNCING_INDEXING or STOPPING), if any.
+   */
   runningJob(source: DataSource): SyncJob | undefined {
     const now = this.now();
     return source.jobs.find((job) => isRunning(job, now));

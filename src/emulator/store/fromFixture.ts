@@ -14,7 +14,8 @@ import type {
 import { knowledgeBaseArn } from '../fixture/knowledgeBaseArn';
 import type { EmulatorState, ImportJob, SyncJob } from './records';
 
-const ms = (iso: string | undefined): number | undefined => (iso === undefined ? undefined : Date.parse(iso));
+const ms = (iso: string | undefined): number | undefined =>
+  iso === undefined ? undefined : Date.parse(iso);
 
 /**
  * Builds the records of a validated fixture. Resources without `createdAt` get the load time,
@@ -134,6 +135,7 @@ export function importJobFromFixture(job: QConnectImportJobFixture): ImportJob {
     lastModifiedMs: Date.parse(job.lastModifiedTime),
     metadata: job.metadata && { ...job.metadata },
     failedRecordReport: job.failedRecordReport,
-    externalSourceConfiguration: job.externalSourceConfiguration && structuredClone(job.externalSourceConfiguration),
+    externalSourceConfiguration:
+      job.externalSourceConfiguration && structuredClone(job.externalSourceConfiguration),
   };
 }

@@ -8,14 +8,23 @@
  */
 import type { LiveRun, SyncJob, SyncJobMetrics } from './records';
 
-/** Statuses in which a live job blocks another start (Kendra ResourceInUse, Q Business Conflict). */
+/**
+ * Statuses in which a live job blocks another start (Kendra ResourceInUse, Q Business Conflict).
+ */
 const RUNNING = new Set(['SYNCING', 'SYNCING_INDEXING', 'STOPPING']);
 
 /** Every 5th start on one emulator fails, so a demo shows failures without randomness. */
 const FAIL_EVERY = 5;
 
-/** Creates the record of a job started now; `sequence` is the emulator's start counter (1-based). */
-export function startLiveJob(executionId: string, nowMs: number, durationMs: number, sequence: number): SyncJob {
+/**
+ * Creates the record of a job started now; `sequence` is the emulator's start counter (1-based).
+ */
+export function startLiveJob(
+  executionId: string,
+  nowMs: number,
+  durationMs: number,
+  sequence: number,
+): SyncJob {
   return {
     executionId,
     startMs: nowMs,
@@ -34,7 +43,8 @@ export function resolveSyncJob(job: SyncJob, nowMs: number): SyncJob {
   const run = job.live;
   if (!run) return job;
   const { startedMs, durationMs } = run;
-  const progressAt = (ms: number): number => (durationMs <= 0 ? 1 : Math.min(1, Math.max(0, (ms - startedMs) / durationMs)));
+  const progressAt = (ms: number): number =>
+    durationMs <= 0 ? 1 : Math.min(1, Math.max(0, (ms - startedMs) / durationMs));
   const base = { executionId: job.executionId, startMs: startedMs };
   if (run.stopMs !== undefined) {
     const abortedMs = run.stopMs + durationMs / 10;
@@ -44,8 +54,10 @@ export function resolveSyncJob(job: SyncJob, nowMs: number): SyncJob {
       : { ...base, status: 'ABORTED', endMs: Math.round(abortedMs), metrics };
   }
   const elapsed = nowMs - startedMs;
-  if (elapsed < durationMs / 2) return { ...base, status: 'SYNCING', metrics: metricsAt(run, progressAt(nowMs)) };
-  if (elapsed < durationMs) return { ...base, status: 'SYNCING_INDEXING', metrics: metricsAt(run, progressAt(nowMs)) };
+  if (elapsed < durationMs / 2)
+    return { ...base, status: 'SYNCING', metrics: metricsAt(run, progressAt(nowMs)) };
+  if (elapsed < durationMs)
+    return { ...base, status: 'SYNCING_INDEXING', metrics: metricsAt(run, progressAt(nowMs)) };
   const ended = { ...base, endMs: Math.round(startedMs + durationMs), metrics: metricsAt(run, 1) };
   return run.outcome === 'SUCCEEDED'
     ? { ...ended, status: 'SUCCEEDED' }
@@ -53,7 +65,9 @@ export function resolveSyncJob(job: SyncJob, nowMs: number): SyncJob {
         ...ended,
         status: 'FAILED',
         errorCode: 'InternalError',
-        errorMessage: `The sync job failed: ${metricsAt(run, 1).documentsFailed} documents could not be indexed (emulated: every ${FAIL_EVERY}th sync job started on this emulator fails)`,
+        errorMessage:
+          `The sync job failed: ${metricsAt(run, 1).documentsFailed} documents could not be ` +
+          `indexed (emulated: every ${FAIL_EVERY}th sync job started on this emulator fails)`,
       };
 }
 

@@ -21,7 +21,9 @@ export interface PageContext {
 
 /** One List request's paging members. */
 export interface PageQuery {
-  /** What the token is bound to: service, operation, resource ids and filters (not the page size). */
+  /**
+   * What the token is bound to: service, operation, resource ids and filters (not the page size).
+   */
   binding: string;
   maxResults: number;
   nextToken?: string;
@@ -43,7 +45,10 @@ export function compareKeys(a: SortKey, b: SortKey): number {
   return a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
 }
 
-/** Sorts a copy of `items` by `keyOf` (each key computed once: histories can hold thousands of jobs). */
+/**
+ * Sorts a copy of `items` by `keyOf` (each key computed once: histories can hold thousands of
+ * jobs).
+ */
 export function sortByKey<T>(items: readonly T[], keyOf: (item: T) => SortKey): T[] {
   return items
     .map((item) => ({ item, key: keyOf(item) }))
@@ -65,19 +70,27 @@ export function listPage<T>(
   const end = Math.min(items.length, start + query.maxResults);
   const page = items.slice(start, end);
   if (end >= items.length || page.length === 0) return { items: page };
-  return { items: page, nextToken: ctx.tokens.encode(query.binding, nextPosition(ctx.mode, items, keyOf, end)) };
+  return {
+    items: page,
+    nextToken: ctx.tokens.encode(query.binding, nextPosition(ctx.mode, items, keyOf, end)),
+  };
 }
 
 function readToken(ctx: PageContext, query: PageQuery): PagePosition {
   try {
     return ctx.tokens.decode(query.nextToken as string, query.binding);
   } catch (error) {
-    if (error instanceof TokenError) throw new ServiceError('ValidationException', error.message, { field: query.tokenField });
+    if (error instanceof TokenError)
+      throw new ServiceError('ValidationException', error.message, { field: query.tokenField });
     throw error;
   }
 }
 
-function startIndex<T>(items: readonly T[], keyOf: (item: T) => SortKey, position: PagePosition): number {
+function startIndex<T>(
+  items: readonly T[],
+  keyOf: (item: T) => SortKey,
+  position: PagePosition,
+): number {
   if ('offset' in position) return Math.min(position.offset, items.length);
   if ('after' in position) {
     const index = items.findIndex((item) => compareKeys(keyOf(item), position.after) > 0);
@@ -89,7 +102,12 @@ function startIndex<T>(items: readonly T[], keyOf: (item: T) => SortKey, positio
   return Math.min(firstOfRank + position.skip, afterRank === -1 ? items.length : afterRank);
 }
 
-function nextPosition<T>(mode: TokenMode, items: readonly T[], keyOf: (item: T) => SortKey, end: number): PagePosition {
+function nextPosition<T>(
+  mode: TokenMode,
+  items: readonly T[],
+  keyOf: (item: T) => SortKey,
+  end: number,
+): PagePosition {
   if (mode === 'offset') return { offset: end };
   const last = keyOf(items[end - 1]);
   if (last.id.length <= MAX_ID_IN_TOKEN) return { after: last };

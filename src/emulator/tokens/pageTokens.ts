@@ -24,7 +24,10 @@ export type PagePosition = { offset: number } | { after: SortKey } | { rank: num
 
 /** A token that is not ours, not for this request (`invalid`), or too old (`expired`). */
 export class TokenError extends Error {
-  constructor(readonly reason: 'invalid' | 'expired', message: string) {
+  constructor(
+    readonly reason: 'invalid' | 'expired',
+    message: string,
+  ) {
     super(message);
     this.name = 'TokenError';
   }
@@ -74,18 +77,31 @@ export class PageTokenCodec {
     return Buffer.concat([iv, cipher.getAuthTag(), body]).toString('base64url');
   }
 
-  /** The position a token carries; throws `TokenError` if it is not ours, not for `binding`, or expired. */
+  /**
+   * The position a token carries; throws `TokenError` if it is not ours, not for `binding`, or
+   * expired.
+   */
   decode(token: string, binding: string): PagePosition {
     const payload = this.open(token);
     if (!payload || payload.b !== digest(binding)) {
-      throw new TokenError('invalid', 'The nextToken is invalid for this request: it was not issued for these parameters (resource ids and filters must stay the same between pages).');
+      throw new TokenError(
+        'invalid',
+        'The nextToken is invalid for this request: it was not issued for these parameters ' +
+          '(resource ids and filters must stay the same between pages).',
+      );
     }
     if (this.clock.now() - payload.t > this.ttlMs) {
-      throw new TokenError('expired', `The nextToken has expired: tokens are valid for ${this.ttlMs / 1000} seconds. Start again from the first page.`);
+      throw new TokenError(
+        'expired',
+        `The nextToken has expired: tokens are valid for ${this.ttlMs / 1000} seconds. Start ` +
+          `again from the first page.`,
+      );
     }
     if (payload.o !== undefined) return { offset: payload.o };
-    if (payload.r !== undefined && payload.i !== undefined) return { after: { rank: payload.r, id: payload.i } };
-    if (payload.r !== undefined && payload.s !== undefined) return { rank: payload.r, skip: payload.s };
+    if (payload.r !== undefined && payload.i !== undefined)
+      return { after: { rank: payload.r, id: payload.i } };
+    if (payload.r !== undefined && payload.s !== undefined)
+      return { rank: payload.r, skip: payload.s };
     throw new TokenError('invalid', 'The nextToken is invalid for this request.');
   }
 
@@ -95,7 +111,10 @@ export class PageTokenCodec {
       if (raw.length <= IV_BYTES + TAG_BYTES) return undefined;
       const decipher = createDecipheriv('aes-256-gcm', this.key, raw.subarray(0, IV_BYTES));
       decipher.setAuthTag(raw.subarray(IV_BYTES, IV_BYTES + TAG_BYTES));
-      const text = Buffer.concat([decipher.update(raw.subarray(IV_BYTES + TAG_BYTES)), decipher.final()]).toString('utf8');
+      const text = Buffer.concat([
+        decipher.update(raw.subarray(IV_BYTES + TAG_BYTES)),
+        decipher.final(),
+      ]).toString('utf8');
       const payload = JSON.parse(text) as Payload;
       return typeof payload.b === 'string' && typeof payload.t === 'number' ? payload : undefined;
     } catch {

@@ -27,7 +27,22 @@ import {
   ThrottlingException as QConnectThrottling,
 } from '@aws-sdk/client-qconnect';
 import { ControlError, ManualClock } from '../../../src/emulator';
-import { APP, KB, KB_2, KB_ARN, KENDRA_INDEX, KENDRA_SOURCE, KENDRA_SOURCE_2, QB_INDEX, QB_SOURCE, QB_SOURCE_2, clientConfig, startTestBed, uuid, type TestBed } from '../support';
+import {
+  APP,
+  KB,
+  KB_2,
+  KB_ARN,
+  KENDRA_INDEX,
+  KENDRA_SOURCE,
+  KENDRA_SOURCE_2,
+  QB_INDEX,
+  QB_SOURCE,
+  QB_SOURCE_2,
+  clientConfig,
+  startTestBed,
+  uuid,
+  type TestBed,
+} from '../support';
 
 let bed: TestBed;
 beforeAll(async () => {
@@ -41,15 +56,22 @@ beforeEach(() => {
 afterAll(() => bed.close());
 
 describe('fault rules', () => {
-  test('denyAccess answers each protocol\'s AccessDeniedException (403)', async () => {
+  test("denyAccess answers each protocol's AccessDeniedException (403)", async () => {
     const response = await bed.control('PUT', 'faults', { rules: [{ denyAccess: true }] });
-    expect(response).toEqual({ status: 200, body: { baseLatencyMs: 0, rules: [{ denyAccess: true }] } });
+    expect(response).toEqual({
+      status: 200,
+      body: { baseLatencyMs: 0, rules: [{ denyAccess: true }] },
+    });
     const kendra = await bed.kendra.send(new ListIndicesCommand({})).catch((e: unknown) => e);
     expect(kendra).toBeInstanceOf(KendraAccessDenied);
     expect((kendra as KendraAccessDenied).$metadata.httpStatusCode).toBe(403);
     expect((kendra as Error).message).toContain('kendra:ListIndices');
-    await expect(bed.qbusiness.send(new ListApplicationsCommand({}))).rejects.toBeInstanceOf(QBusinessAccessDenied);
-    await expect(bed.qconnect.send(new ListKnowledgeBasesCommand({}))).rejects.toBeInstanceOf(QConnectAccessDenied);
+    await expect(bed.qbusiness.send(new ListApplicationsCommand({}))).rejects.toBeInstanceOf(
+      QBusinessAccessDenied,
+    );
+    await expect(bed.qconnect.send(new ListKnowledgeBasesCommand({}))).rejects.toBeInstanceOf(
+      QConnectAccessDenied,
+    );
   });
 
   test('an empty rule list clears every fault', async () => {
@@ -60,26 +82,58 @@ describe('fault rules', () => {
   });
 
   test('errorRate 1 answers InternalServerException (500) to the matching operation only', async () => {
-    bed.emu.setFaults([{ service: 'qbusiness', operation: 'ListApplications', errorRate: 1 }, { service: 'kendra', errorRate: 1 }]);
-    const error = await bed.qbusiness.send(new ListApplicationsCommand({})).catch((e: unknown) => e);
+    bed.emu.setFaults([
+      { service: 'qbusiness', operation: 'ListApplications', errorRate: 1 },
+      { service: 'kendra', errorRate: 1 },
+    ]);
+    const error = await bed.qbusiness
+      .send(new ListApplicationsCommand({}))
+      .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(QBusinessInternal);
     expect((error as QBusinessInternal).$metadata.httpStatusCode).toBe(500);
-    await expect(bed.qbusiness.send(new QBusinessListJobs({ applicationId: APP, indexId: QB_INDEX, dataSourceId: QB_SOURCE }))).resolves.toBeDefined();
-    await expect(bed.kendra.send(new DescribeIndexCommand({ Id: KENDRA_INDEX }))).rejects.toBeInstanceOf(KendraInternal);
+    await expect(
+      bed.qbusiness.send(
+        new QBusinessListJobs({ applicationId: APP, indexId: QB_INDEX, dataSourceId: QB_SOURCE }),
+      ),
+    ).resolves.toBeDefined();
+    await expect(
+      bed.kendra.send(new DescribeIndexCommand({ Id: KENDRA_INDEX })),
+    ).rejects.toBeInstanceOf(KendraInternal);
   });
 
   test('resourceId scopes a rule to the requests naming that id, so one data source fails and the others answer', async () => {
     bed.emu.setFaults([
-      { service: 'kendra', operation: 'ListDataSourceSyncJobs', resourceId: KENDRA_SOURCE_2, errorRate: 1 },
+      {
+        service: 'kendra',
+        operation: 'ListDataSourceSyncJobs',
+        resourceId: KENDRA_SOURCE_2,
+        errorRate: 1,
+      },
       { service: 'qbusiness', resourceId: QB_SOURCE_2, denyAccess: true },
       { service: 'qconnect', resourceId: KB, denyAccess: true },
     ]);
-    await expect(bed.kendra.send(new KendraListJobs({ IndexId: KENDRA_INDEX, Id: KENDRA_SOURCE }))).resolves.toBeDefined();
-    await expect(bed.kendra.send(new KendraListJobs({ IndexId: KENDRA_INDEX, Id: KENDRA_SOURCE_2 }))).rejects.toBeInstanceOf(KendraInternal);
-    await expect(bed.qbusiness.send(new QBusinessListJobs({ applicationId: APP, indexId: QB_INDEX, dataSourceId: QB_SOURCE }))).resolves.toBeDefined();
-    await expect(bed.qbusiness.send(new QBusinessListJobs({ applicationId: APP, indexId: QB_INDEX, dataSourceId: QB_SOURCE_2 }))).rejects.toBeInstanceOf(QBusinessAccessDenied);
-    await expect(bed.qconnect.send(new ListImportJobsCommand({ knowledgeBaseId: KB_ARN }))).rejects.toBeInstanceOf(QConnectAccessDenied);
-    await expect(bed.qconnect.send(new ListImportJobsCommand({ knowledgeBaseId: KB_2 }))).resolves.toBeDefined();
+    await expect(
+      bed.kendra.send(new KendraListJobs({ IndexId: KENDRA_INDEX, Id: KENDRA_SOURCE })),
+    ).resolves.toBeDefined();
+    await expect(
+      bed.kendra.send(new KendraListJobs({ IndexId: KENDRA_INDEX, Id: KENDRA_SOURCE_2 })),
+    ).rejects.toBeInstanceOf(KendraInternal);
+    await expect(
+      bed.qbusiness.send(
+        new QBusinessListJobs({ applicationId: APP, indexId: QB_INDEX, dataSourceId: QB_SOURCE }),
+      ),
+    ).resolves.toBeDefined();
+    await expect(
+      bed.qbusiness.send(
+        new QBusinessListJobs({ applicationId: APP, indexId: QB_INDEX, dataSourceId: QB_SOURCE_2 }),
+      ),
+    ).rejects.toBeInstanceOf(QBusinessAccessDenied);
+    await expect(
+      bed.qconnect.send(new ListImportJobsCommand({ knowledgeBaseId: KB_ARN })),
+    ).rejects.toBeInstanceOf(QConnectAccessDenied);
+    await expect(
+      bed.qconnect.send(new ListImportJobsCommand({ knowledgeBaseId: KB_2 })),
+    ).resolves.toBeDefined();
   });
 
   test('a throttling budget is retried by the Kendra SDK and every attempt is counted', async () => {
@@ -89,7 +143,10 @@ describe('fault rules', () => {
       await retrying.send(new ListIndicesCommand({}));
       const error = await retrying.send(new ListIndicesCommand({})).catch((e: unknown) => e);
       expect(error).toBeInstanceOf(KendraThrottling);
-      expect((error as KendraThrottling).$metadata).toMatchObject({ httpStatusCode: 429, attempts: 3 });
+      expect((error as KendraThrottling).$metadata).toMatchObject({
+        httpStatusCode: 429,
+        attempts: 3,
+      });
     } finally {
       retrying.destroy();
     }
@@ -101,7 +158,9 @@ describe('fault rules', () => {
     const retrying = new QConnectClient(clientConfig(bed.emu.url, 2));
     try {
       await retrying.send(new ListKnowledgeBasesCommand({}));
-      await expect(retrying.send(new ListKnowledgeBasesCommand({}))).rejects.toBeInstanceOf(QConnectThrottling);
+      await expect(retrying.send(new ListKnowledgeBasesCommand({}))).rejects.toBeInstanceOf(
+        QConnectThrottling,
+      );
     } finally {
       retrying.destroy();
     }
@@ -125,7 +184,9 @@ describe('fault rules', () => {
       clock.advance(119);
       expect(clock.sleepers()).toHaveLength(1);
       clock.advance(11);
-      await expect(kendra).resolves.toMatchObject({ IndexConfigurationSummaryItems: expect.any(Array) });
+      await expect(kendra).resolves.toMatchObject({
+        IndexConfigurationSummaryItems: expect.any(Array),
+      });
 
       const qbusinessWaits = clock.nextSleep();
       const qbusiness = slow.qbusiness.send(new ListApplicationsCommand({}));
@@ -164,29 +225,68 @@ describe('fault rules', () => {
 
   test('unknownValues gives every other sync job an unknown status, passed through by the SDKs', async () => {
     bed.emu.setFaults([{ operation: 'ListDataSourceSyncJobs', unknownValues: true }]);
-    const kendra = await bed.kendra.send(new KendraListJobs({ IndexId: KENDRA_INDEX, Id: KENDRA_SOURCE, MaxResults: 4 }));
-    expect(kendra.History!.map((job) => job.Status)).toEqual(['PAUSED_FOR_MAINTENANCE', 'FAILED', 'PAUSED_FOR_MAINTENANCE', 'INCOMPLETE']);
-    const qbusiness = await bed.qbusiness.send(new QBusinessListJobs({ applicationId: APP, indexId: QB_INDEX, dataSourceId: QB_SOURCE, maxResults: 2 }));
-    expect(qbusiness.history!.map((job) => job.status)).toEqual(['PAUSED_FOR_MAINTENANCE', 'FAILED']);
-    const filtered = await bed.kendra.send(new KendraListJobs({ IndexId: KENDRA_INDEX, Id: KENDRA_SOURCE, StatusFilter: 'FAILED', MaxResults: 2 }));
-    expect(filtered.History!.map((job) => job.Status)).toEqual(['PAUSED_FOR_MAINTENANCE', 'FAILED']);
+    const kendra = await bed.kendra.send(
+      new KendraListJobs({ IndexId: KENDRA_INDEX, Id: KENDRA_SOURCE, MaxResults: 4 }),
+    );
+    expect(kendra.History!.map((job) => job.Status)).toEqual([
+      'PAUSED_FOR_MAINTENANCE',
+      'FAILED',
+      'PAUSED_FOR_MAINTENANCE',
+      'INCOMPLETE',
+    ]);
+    const qbusiness = await bed.qbusiness.send(
+      new QBusinessListJobs({
+        applicationId: APP,
+        indexId: QB_INDEX,
+        dataSourceId: QB_SOURCE,
+        maxResults: 2,
+      }),
+    );
+    expect(qbusiness.history!.map((job) => job.status)).toEqual([
+      'PAUSED_FOR_MAINTENANCE',
+      'FAILED',
+    ]);
+    const filtered = await bed.kendra.send(
+      new KendraListJobs({
+        IndexId: KENDRA_INDEX,
+        Id: KENDRA_SOURCE,
+        StatusFilter: 'FAILED',
+        MaxResults: 2,
+      }),
+    );
+    expect(filtered.History!.map((job) => job.Status)).toEqual([
+      'PAUSED_FOR_MAINTENANCE',
+      'FAILED',
+    ]);
     const describe = await bed.kendra.send(new DescribeIndexCommand({ Id: KENDRA_INDEX }));
     expect(describe.Status).toBe('ACTIVE');
   });
 
   test('unknownValues gives Q Connect import jobs an unknown status and an unknown union member', async () => {
     bed.emu.setFaults([{ service: 'qconnect', unknownValues: true }]);
-    const { importJobSummaries } = await bed.qconnect.send(new ListImportJobsCommand({ knowledgeBaseId: KB, maxResults: 2 }));
+    const { importJobSummaries } = await bed.qconnect.send(
+      new ListImportJobsCommand({ knowledgeBaseId: KB, maxResults: 2 }),
+    );
     expect(importJobSummaries![0]).toMatchObject({
       status: 'PAUSED_FOR_MAINTENANCE',
-      externalSourceConfiguration: { source: 'AMAZON_CONNECT', configuration: { futureSourceConfiguration: { instanceId: 'instance-0' } } },
+      externalSourceConfiguration: {
+        source: 'AMAZON_CONNECT',
+        configuration: { futureSourceConfiguration: { instanceId: 'instance-0' } },
+      },
     });
     expect(importJobSummaries![1]).toMatchObject({
       status: 'FAILED',
-      externalSourceConfiguration: { configuration: { connectConfiguration: { instanceId: 'instance-1' } } },
+      externalSourceConfiguration: {
+        configuration: { connectConfiguration: { instanceId: 'instance-1' } },
+      },
     });
-    const { importJob } = await bed.qconnect.send(new GetImportJobCommand({ knowledgeBaseId: KB, importJobId: uuid(2) }));
-    expect(importJob).toMatchObject({ status: 'PAUSED_FOR_MAINTENANCE', externalSourceConfiguration: { configuration: { futureSourceConfiguration: {} } } });
+    const { importJob } = await bed.qconnect.send(
+      new GetImportJobCommand({ knowledgeBaseId: KB, importJobId: uuid(2) }),
+    );
+    expect(importJob).toMatchObject({
+      status: 'PAUSED_FOR_MAINTENANCE',
+      externalSourceConfiguration: { configuration: { futureSourceConfiguration: {} } },
+    });
   });
 
   test('invalid rules are refused with a 400 naming the field, and the old rules stay', async () => {
@@ -209,6 +309,8 @@ describe('fault rules', () => {
     }
     expect((await bed.control('PUT', 'faults', '{"rules": [')).status).toBe(400);
     expect(() => bed.emu.setFaults([{ throttleRps: -1 }])).toThrow(ControlError);
-    expect((await bed.control('GET', 'faults')).body.rules).toEqual([{ service: 'kendra', latencyMs: 1 }]);
+    expect((await bed.control('GET', 'faults')).body.rules).toEqual([
+      { service: 'kendra', latencyMs: 1 },
+    ]);
   });
 });

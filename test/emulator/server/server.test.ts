@@ -15,7 +15,11 @@ beforeEach(() => bed.emu.resetStats());
 afterAll(() => bed.close());
 
 /** One request over a raw h2c session (prior knowledge, as the Q Business client does). */
-async function h2Request(url: string, headers: http2.OutgoingHttpHeaders, body?: string): Promise<{ status: number; headers: http2.IncomingHttpHeaders; body: string }> {
+async function h2Request(
+  url: string,
+  headers: http2.OutgoingHttpHeaders,
+  body?: string,
+): Promise<{ status: number; headers: http2.IncomingHttpHeaders; body: string }> {
   const session = http2.connect(url);
   try {
     return await new Promise((resolve, reject) => {
@@ -25,7 +29,13 @@ async function h2Request(url: string, headers: http2.OutgoingHttpHeaders, body?:
       stream.on('response', (h) => (responseHeaders = h));
       stream.setEncoding('utf8');
       stream.on('data', (chunk: string) => (data += chunk));
-      stream.on('end', () => resolve({ status: Number(responseHeaders[':status']), headers: responseHeaders, body: data }));
+      stream.on('end', () =>
+        resolve({
+          status: Number(responseHeaders[':status']),
+          headers: responseHeaders,
+          body: data,
+        }),
+      );
       stream.on('error', reject);
       stream.end(body);
     });
@@ -58,11 +68,18 @@ async function rawExchange(port: number, bytes: string): Promise<string> {
 
 describe('the listener', () => {
   test('serves Kendra and Q Business over h2c and HTTP/1.1 on one port', async () => {
-    const kendra = await h2Request(bed.emu.url, { ':method': 'POST', ':path': '/', 'x-amz-target': 'AWSKendraFrontendService.DescribeIndex' }, JSON.stringify({ Id: KENDRA_INDEX }));
+    const kendra = await h2Request(
+      bed.emu.url,
+      { ':method': 'POST', ':path': '/', 'x-amz-target': 'AWSKendraFrontendService.DescribeIndex' },
+      JSON.stringify({ Id: KENDRA_INDEX }),
+    );
     expect(kendra.status).toBe(200);
     expect(JSON.parse(kendra.body)).toMatchObject({ Id: KENDRA_INDEX, Name: 'main-index' });
     expect(kendra.headers['x-amzn-requestid']).toEqual(expect.any(String));
-    const qbusiness = await h2Request(bed.emu.url, { ':method': 'GET', ':path': `/applications/${APP}` });
+    const qbusiness = await h2Request(bed.emu.url, {
+      ':method': 'GET',
+      ':path': `/applications/${APP}`,
+    });
     expect(JSON.parse(qbusiness.body)).toMatchObject({ applicationId: APP });
     const overH1 = await fetch(`${bed.emu.url}/applications/${APP}`);
     expect(await overH1.json()).toMatchObject({ applicationId: APP });
@@ -79,16 +96,29 @@ describe('the listener', () => {
     expect(response.status).toBe(404);
     expect(response.headers.get('x-amzn-errortype')).toBe('UnknownOperationException');
     expect(response.headers.get('x-amzn-requestid')).toBeTruthy();
-    expect(await response.json()).toMatchObject({ __type: 'UnknownOperationException', message: expect.stringContaining('/favicon.ico') });
+    expect(await response.json()).toMatchObject({
+      __type: 'UnknownOperationException',
+      message: expect.stringContaining('/favicon.ico'),
+    });
     expect(bed.emu.stats()).toEqual({ calls: {} });
   });
 
   test('answers an unknown path in the protocol of the service its SigV4 scope names', async () => {
-    const authorization = 'AWS4-HMAC-SHA256 Credential=test/20250101/us-east-1/kendra/aws4_request, SignedHeaders=host, Signature=x';
-    const kendra = await fetch(`${bed.emu.url}/nowhere`, { method: 'POST', headers: { authorization }, body: '{}' });
+    const authorization =
+      'AWS4-HMAC-SHA256 Credential=test/20250101/us-east-1/kendra/aws4_request, SignedHeaders=host, Signature=x';
+    const kendra = await fetch(`${bed.emu.url}/nowhere`, {
+      method: 'POST',
+      headers: { authorization },
+      body: '{}',
+    });
     expect(kendra.status).toBe(400);
-    expect(await kendra.json()).toMatchObject({ __type: 'UnknownOperationException', Message: expect.any(String) });
-    const wisdom = await fetch(`${bed.emu.url}/nowhere`, { headers: { authorization: authorization.replace('/kendra/', '/wisdom/') } });
+    expect(await kendra.json()).toMatchObject({
+      __type: 'UnknownOperationException',
+      Message: expect.any(String),
+    });
+    const wisdom = await fetch(`${bed.emu.url}/nowhere`, {
+      headers: { authorization: authorization.replace('/kendra/', '/wisdom/') },
+    });
     expect(wisdom.status).toBe(404);
     expect(await wisdom.json()).toEqual({ message: expect.any(String) });
     expect(bed.emu.stats()).toEqual({ calls: { 'kendra.Unknown': 1, 'qconnect.Unknown': 1 } });

@@ -30,8 +30,14 @@ import {
   type TestBed,
 } from '../support';
 
-async function kendraJob(bed: TestBed, dataSourceId: string, executionId: string): Promise<KendraJob> {
-  const page = await bed.kendra.send(new KendraListJobs({ IndexId: KENDRA_INDEX, Id: dataSourceId, MaxResults: 10 }));
+async function kendraJob(
+  bed: TestBed,
+  dataSourceId: string,
+  executionId: string,
+): Promise<KendraJob> {
+  const page = await bed.kendra.send(
+    new KendraListJobs({ IndexId: KENDRA_INDEX, Id: dataSourceId, MaxResults: 10 }),
+  );
   const job = page.History!.find((candidate) => candidate.ExecutionId === executionId);
   if (!job) throw new Error(`job ${executionId} not listed`);
   return job;
@@ -68,7 +74,9 @@ describe('live jobs on a manual clock', () => {
   afterAll(() => bed.close());
 
   test('a started Kendra job moves SYNCING, SYNCING_INDEXING, SUCCEEDED with growing metrics', async () => {
-    const { ExecutionId } = await bed.kendra.send(new KendraStart({ IndexId: KENDRA_INDEX, Id: KENDRA_SOURCE }));
+    const { ExecutionId } = await bed.kendra.send(
+      new KendraStart({ IndexId: KENDRA_INDEX, Id: KENDRA_SOURCE }),
+    );
     expect(ExecutionId).toEqual(expect.any(String));
     const first = await kendraJob(bed, KENDRA_SOURCE, ExecutionId!);
     expect(first.StartTime!.getTime()).toBe(clock.now());
@@ -96,11 +104,25 @@ describe('live jobs on a manual clock', () => {
     try {
       const sources = [KENDRA_SOURCE, KENDRA_SOURCE_2, 'ds-extra-0', 'ds-extra-1', 'ds-extra-2'];
       const started: string[] = [];
-      for (const Id of sources) started.push((await fresh.kendra.send(new KendraStart({ IndexId: KENDRA_INDEX, Id }))).ExecutionId!);
+      for (const Id of sources)
+        started.push(
+          (await fresh.kendra.send(new KendraStart({ IndexId: KENDRA_INDEX, Id }))).ExecutionId!,
+        );
       freshClock.advance(600);
-      const jobs = await Promise.all(sources.map((source, i) => kendraJob(fresh, source, started[i])));
-      expect(jobs.map((job) => job.Status)).toEqual(['SUCCEEDED', 'SUCCEEDED', 'SUCCEEDED', 'SUCCEEDED', 'FAILED']);
-      expect(jobs[4]).toMatchObject({ ErrorCode: 'InternalError', ErrorMessage: expect.stringContaining('documents could not be indexed') });
+      const jobs = await Promise.all(
+        sources.map((source, i) => kendraJob(fresh, source, started[i])),
+      );
+      expect(jobs.map((job) => job.Status)).toEqual([
+        'SUCCEEDED',
+        'SUCCEEDED',
+        'SUCCEEDED',
+        'SUCCEEDED',
+        'FAILED',
+      ]);
+      expect(jobs[4]).toMatchObject({
+        ErrorCode: 'InternalError',
+        ErrorMessage: expect.stringContaining('documents could not be indexed'),
+      });
       expect(Number(jobs[4].Metrics!.DocumentsFailed)).toBeGreaterThan(0);
     } finally {
       await fresh.close();
@@ -136,11 +158,16 @@ describe('stopping and conflicts', () => {
     expect((again as ResourceInUseException).$metadata.httpStatusCode).toBe(400);
     await bed.kendra.send(new KendraStop(source));
     expect((await kendraJob(bed, KENDRA_SOURCE, ExecutionId!)).Status).toBe('STOPPING');
-    await expect(bed.kendra.send(new KendraStart(source))).rejects.toBeInstanceOf(ResourceInUseException);
+    await expect(bed.kendra.send(new KendraStart(source))).rejects.toBeInstanceOf(
+      ResourceInUseException,
+    );
     const stoppedAt = clock.now();
     const seen = await follow(
       clock,
-      async () => ({ status: (await kendraJob(bed, KENDRA_SOURCE, ExecutionId!)).Status!, scanned: 0 }),
+      async () => ({
+        status: (await kendraJob(bed, KENDRA_SOURCE, ExecutionId!)).Status!,
+        scanned: 0,
+      }),
       ['ABORTED'],
     );
     expect(seen.statuses).toEqual(['STOPPING', 'ABORTED']);
@@ -149,7 +176,9 @@ describe('stopping and conflicts', () => {
   });
 
   test('Kendra: stopping with nothing running is a ValidationException', async () => {
-    const error = await bed.kendra.send(new KendraStop({ IndexId: KENDRA_INDEX, Id: KENDRA_SOURCE_2 })).catch((e: unknown) => e);
+    const error = await bed.kendra
+      .send(new KendraStop({ IndexId: KENDRA_INDEX, Id: KENDRA_SOURCE_2 }))
+      .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(KendraValidation);
     expect((error as Error).message).toMatch(/nothing to stop/);
   });
@@ -157,14 +186,24 @@ describe('stopping and conflicts', () => {
   test('Q Business: a second start and a stop with nothing running are ConflictExceptions', async () => {
     const source = { applicationId: APP, indexId: QB_INDEX, dataSourceId: QB_SOURCE };
     const { executionId } = await bed.qbusiness.send(new QBusinessStart(source));
-    const again = (await bed.qbusiness.send(new QBusinessStart(source)).catch((e: unknown) => e)) as ConflictException;
+    const again = (await bed.qbusiness
+      .send(new QBusinessStart(source))
+      .catch((e: unknown) => e)) as ConflictException;
     expect(again).toBeInstanceOf(ConflictException);
-    expect(again).toMatchObject({ resourceId: QB_SOURCE, resourceType: 'DataSource', message: expect.stringContaining(executionId!) });
+    expect(again).toMatchObject({
+      resourceId: QB_SOURCE,
+      resourceType: 'DataSource',
+      message: expect.stringContaining(executionId!),
+    });
     expect(again.$metadata.httpStatusCode).toBe(409);
     await bed.qbusiness.send(new QBusinessStop(source));
-    const page = await bed.qbusiness.send(new QBusinessListJobs({ ...source, statusFilter: 'STOPPING' }));
+    const page = await bed.qbusiness.send(
+      new QBusinessListJobs({ ...source, statusFilter: 'STOPPING' }),
+    );
     expect(page.history!.map((job) => job.executionId)).toEqual([executionId]);
-    const idle = await bed.qbusiness.send(new QBusinessStop({ ...source, dataSourceId: QB_SOURCE_2 })).catch((e: unknown) => e);
+    const idle = await bed.qbusiness
+      .send(new QBusinessStop({ ...source, dataSourceId: QB_SOURCE_2 }))
+      .catch((e: unknown) => e);
     expect(idle).toBeInstanceOf(ConflictException);
   });
 
@@ -175,7 +214,9 @@ describe('stopping and conflicts', () => {
       dataSourceId: 'ds-extra-0',
       jobs: [{ ExecutionId: 'frozen', StartTime: '2025-01-01T00:00:00Z', Status: 'SYNCING' }],
     });
-    const { ExecutionId } = await bed.kendra.send(new KendraStart({ IndexId: KENDRA_INDEX, Id: 'ds-extra-0' }));
+    const { ExecutionId } = await bed.kendra.send(
+      new KendraStart({ IndexId: KENDRA_INDEX, Id: 'ds-extra-0' }),
+    );
     expect(ExecutionId).not.toBe('frozen');
     expect((await kendraJob(bed, 'ds-extra-0', 'frozen')).Status).toBe('SYNCING');
   });
