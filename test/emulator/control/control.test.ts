@@ -67,7 +67,9 @@ describe('control API', () => {
       'qbusiness.applications[0].indices[0].dataSources[0].syncJobs[3].status',
     );
     expect(response.body.message).toContain(
-      'qbusiness.applications[0].indices[0].dataSources[0].syncJobs[3].status: "DONE" is not a DataSourceSyncJobStatus (expected one of FAILED, SUCCEEDED, SYNCING, INCOMPLETE, STOPPING, ABORTED, SYNCING_INDEXING)',
+      'qbusiness.applications[0].indices[0].dataSources[0].syncJobs[3].status: "DONE" is not a ' +
+        'DataSourceSyncJobStatus (expected one of FAILED, SUCCEEDED, SYNCING, INCOMPLETE, ' +
+        'STOPPING, ABORTED, SYNCING_INDEXING)',
     );
     expect((await bed.control('PUT', 'state', '{not json')).status).toBe(400);
     expect(() => bed.emu.loadFixture({ kendra: { indices: [{ Id: 'short' }] } } as never)).toThrow(

@@ -105,7 +105,8 @@ describe('the listener', () => {
 
   test('answers an unknown path in the protocol of the service its SigV4 scope names', async () => {
     const authorization =
-      'AWS4-HMAC-SHA256 Credential=test/20250101/us-east-1/kendra/aws4_request, SignedHeaders=host, Signature=x';
+      'AWS4-HMAC-SHA256 Credential=test/20250101/us-east-1/kendra/aws4_request, ' +
+      'SignedHeaders=host, Signature=x';
     const kendra = await fetch(`${bed.emu.url}/nowhere`, {
       method: 'POST',
       headers: { authorization },
