@@ -40,7 +40,8 @@ export function sleepOn(clock: Clock, ms: number, signal: AbortSignal): Promise<
 
 interface Sleeper {
   wakeAtMs: number;
-  resolve(): void;
+  /** Ends the wait (and stops listening for the abort). */
+  wake(): void;
 }
 
 /**
@@ -76,21 +77,28 @@ export class ManualClock implements Clock {
     this.nowMs = ms;
     const due = this.waiting.filter((sleeper) => sleeper.wakeAtMs <= ms);
     this.waiting = this.waiting.filter((sleeper) => sleeper.wakeAtMs > ms);
-    for (const sleeper of due) sleeper.resolve();
+    for (const sleeper of due) sleeper.wake();
   }
 
   sleep(ms: number, signal: AbortSignal): Promise<void> {
     return new Promise<void>((resolve) => {
       if (signal.aborted) return;
-      const sleeper: Sleeper = { wakeAtMs: this.nowMs + ms, resolve };
-      this.waiting.push(sleeper);
-      signal.addEventListener(
-        'abort',
-        () => {
-          this.waiting = this.waiting.filter((other) => other !== sleeper);
+      if (ms <= 0) {
+        resolve();
+        return;
+      }
+      const drop = (): void => {
+        this.waiting = this.waiting.filter((other) => other !== sleeper);
+      };
+      const sleeper: Sleeper = {
+        wakeAtMs: this.nowMs + ms,
+        wake: () => {
+          signal.removeEventListener('abort', drop);
+          resolve();
         },
-        { once: true },
-      );
+      };
+      this.waiting.push(sleeper);
+      signal.addEventListener('abort', drop, { once: true });
       const notify = this.onSleep;
       this.onSleep = [];
       for (const wake of notify) wake();
