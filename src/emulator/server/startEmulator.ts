@@ -117,6 +117,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
     throw new RangeError('Give either fixture or demo, not both');
 
   const clock = options.clock ?? systemClock;
+  if (typeof clock.now !== 'function') throw new RangeError('clock must have a now() method');
   const store = new EmulatorStore(jobDurationMs, clock);
   const stats = new CallStats();
   const faults = new FaultInjector(
