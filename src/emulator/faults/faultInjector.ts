@@ -1,9 +1,11 @@
 /**
  * Fault injection: applies the rules of `faultRules.ts`, which add latency, deny access, throttle
- * by a requests-per-second budget, fail a share of requests with a 5xx, or make responses carry
- * values the SDKs do not know. Rules match by service, operation and resource id (each optional);
- * several may match, and all apply: their latencies add up, then denyAccess (AccessDeniedException
- * 403) wins over throttling (ThrottlingException 429) which wins over errorRate
+ * by a requests-per-second budget, refuse requests as invalid, fail a share of requests with a
+ * 5xx, or make responses carry values the SDKs do not know. Rules match by service, operation and
+ * resource id (each optional), and `afterRequests` lets a rule's first N matching requests through
+ * (so "the second page" can fail). Several may match, and all apply: their latencies add up, then
+ * denyAccess (AccessDeniedException 403) wins over throttling (ThrottlingException 429), which wins
+ * over validationError (ValidationException 400), which wins over errorRate
  * (InternalServerException 500).
  *
  * `unknownValues` only marks the request; the handlers change their output (see
@@ -48,6 +50,8 @@ interface Bucket {
 export class FaultInjector {
   private current: FaultRule[] = [];
   private buckets: Bucket[] = [];
+  /** Requests each rule has matched since the rules were set (for `afterRequests`). */
+  private matched: number[] = [];
 
   constructor(
     rules: FaultRule[],
@@ -69,6 +73,7 @@ export class FaultInjector {
       tokens: Math.max(1, rule.throttleRps ?? 0),
       refilledMs: this.clock.now(),
     }));
+    this.matched = rules.map(() => 0);
   }
 
   /** A copy of the current rules. */
@@ -81,15 +86,18 @@ export class FaultInjector {
     const decision: FaultDecision = { delayMs: this.baseLatencyMs, unknownValues: false };
     let denied: FaultRule | undefined;
     let throttled: FaultRule | undefined;
+    let invalid: FaultRule | undefined;
     let failed: FaultRule | undefined;
     this.current.forEach((rule, i) => {
       if (!matches(rule, target)) return;
+      if (++this.matched[i] <= (rule.afterRequests ?? 0)) return;
       decision.delayMs +=
         (rule.latencyMs ?? 0) + (rule.jitterMs ? this.random() * rule.jitterMs : 0);
       if (rule.unknownValues) decision.unknownValues = true;
       if (rule.denyAccess) denied ??= rule;
       if (rule.throttleRps !== undefined && !this.take(this.buckets[i], rule.throttleRps))
         throttled ??= rule;
+      if (rule.validationError) invalid ??= rule;
       if (rule.errorRate && this.random() < rule.errorRate) failed ??= rule;
     });
     const action = `${IAM_PREFIX[target.service]}:${target.operation}`;
@@ -103,6 +111,11 @@ export class FaultInjector {
       decision.error = new ServiceError(
         'ThrottlingException',
         `Rate exceeded for ${action} (emulated fault: throttleRps ${throttled.throttleRps})`,
+      );
+    } else if (invalid) {
+      decision.error = new ServiceError(
+        'ValidationException',
+        'The request is invalid (emulated fault: validationError)',
       );
     } else if (failed) {
       decision.error = new ServiceError(

@@ -23,10 +23,20 @@ export interface FaultRule {
   errorRate?: number;
   unknownValues?: boolean;
   denyAccess?: boolean;
+  /** Answer ValidationException, as a service does for a bad or expired page token. */
+  validationError?: boolean;
+  /** The rule's first N matching requests pass untouched; it applies from the next one on. */
+  afterRequests?: number;
 }
 
-const NUMBER_FIELDS = ['latencyMs', 'jitterMs', 'throttleRps', 'errorRate'] as const;
-const BOOLEAN_FIELDS = ['unknownValues', 'denyAccess'] as const;
+const NUMBER_FIELDS = [
+  'latencyMs',
+  'jitterMs',
+  'throttleRps',
+  'errorRate',
+  'afterRequests',
+] as const;
+const BOOLEAN_FIELDS = ['unknownValues', 'denyAccess', 'validationError'] as const;
 const KNOWN_FIELDS = new Set<string>([
   'service',
   'operation',
@@ -87,6 +97,7 @@ function validateRule(rule: unknown, path: string): FaultRule {
     if (typeof value !== 'number' || !Number.isFinite(value) || value < 0)
       fail(key, 'a number >= 0');
     if (key === 'errorRate' && (value as number) > 1) fail(key, 'a rate between 0 and 1');
+    if (key === 'afterRequests' && !Number.isInteger(value)) fail(key, 'a whole number of requests');
     if (key === 'throttleRps' && value === 0) fail(key, 'a budget > 0 requests per second');
   }
   for (const key of BOOLEAN_FIELDS) {

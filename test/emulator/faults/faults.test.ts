@@ -11,12 +11,14 @@ import {
   ListDataSourceSyncJobsCommand as KendraListJobs,
   ListIndicesCommand,
   ThrottlingException as KendraThrottling,
+  ValidationException as KendraValidation,
 } from '@aws-sdk/client-kendra';
 import {
   AccessDeniedException as QBusinessAccessDenied,
   InternalServerException as QBusinessInternal,
   ListApplicationsCommand,
   ListDataSourceSyncJobsCommand as QBusinessListJobs,
+  ValidationException as QBusinessValidation,
 } from '@aws-sdk/client-qbusiness';
 import {
   AccessDeniedException as QConnectAccessDenied,
@@ -99,6 +101,23 @@ describe('fault rules', () => {
     await expect(
       bed.kendra.send(new DescribeIndexCommand({ Id: KENDRA_INDEX })),
     ).rejects.toBeInstanceOf(KendraInternal);
+  });
+
+  test('validationError with afterRequests lets the first matching requests through, then answers ValidationException (400)', async () => {
+    bed.emu.setFaults([
+      { service: 'kendra', operation: 'ListIndices', afterRequests: 1, validationError: true },
+    ]);
+    await expect(bed.kendra.send(new ListIndicesCommand({}))).resolves.toBeDefined();
+    const error = await bed.kendra.send(new ListIndicesCommand({})).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(KendraValidation);
+    expect((error as KendraValidation).$metadata.httpStatusCode).toBe(400);
+    await expect(
+      bed.kendra.send(new DescribeIndexCommand({ Id: KENDRA_INDEX })),
+    ).resolves.toBeDefined();
+    bed.emu.setFaults([{ service: 'qbusiness', validationError: true }]);
+    await expect(bed.qbusiness.send(new ListApplicationsCommand({}))).rejects.toBeInstanceOf(
+      QBusinessValidation,
+    );
   });
 
   test('resourceId scopes a rule to the requests naming that id, so one data source fails and the others answer', async () => {
@@ -297,6 +316,8 @@ describe('fault rules', () => {
       [{ rules: [{}, { errorRate: 2 }] }, 'rules[1].errorRate'],
       [{ rules: [{ latencyMs: '5' }] }, 'rules[0].latencyMs'],
       [{ rules: [{ unknownValues: 'yes' }] }, 'rules[0].unknownValues'],
+      [{ rules: [{ afterRequests: 1.5 }] }, 'rules[0].afterRequests'],
+      [{ rules: [{ validationError: 1 }] }, 'rules[0].validationError'],
       [{ rules: [{ service: 'sqs' }] }, 'rules[0].service'],
       [{ rule: [] }, 'rule'],
       [{ rules: {} }, 'rules'],
