@@ -2,13 +2,13 @@
  * The set of sources the gateway serves. Resolvers ask it before addressing a resource upstream,
  * so an id outside the served set is NOT_FOUND without a call for it.
  */
-import type { ServiceLabel } from '../errors/toGatewayError';
+import type { Service } from '../model/services';
 import type { JobSourceRef, NodeRef } from '../model/sources';
 
 export interface CatalogListing {
   sources: JobSourceRef[];
   /** Services (or parents) whose listing failed: their sources are missing from `sources`. */
-  failures: { service: ServiceLabel; error: Error }[];
+  failures: { service: Service; error: Error }[];
 }
 
 export interface SourceCatalog {

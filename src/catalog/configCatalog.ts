@@ -7,7 +7,7 @@
  * again. Danger: an explicitly listed id is served without asking the service whether it exists;
  * a typo there surfaces later as NOT_FOUND from the describe or job calls, not here.
  */
-import type { ServiceLabel } from '../errors/toGatewayError';
+import type { Service } from '../model/services';
 import type {
   JobSourceRef,
   KendraDataSourceRef,
@@ -200,7 +200,7 @@ function explicit(sources: JobSourceRef[]): Promise<Part> {
   return Promise.resolve({ sources, failures: [] });
 }
 
-function reported(service: ServiceLabel, listing: Promise<JobSourceRef[]>): Promise<Part> {
+function reported(service: Service, listing: Promise<JobSourceRef[]>): Promise<Part> {
   return listing.then(
     (sources) => ({ sources, failures: [] }),
     (error: Error) => ({ sources: [], failures: [{ service, error }] }),

@@ -6,7 +6,7 @@
  * still served. Danger: the listing runs with the gateway's identity, not the caller's.
  */
 import type { GraphQLError } from 'graphql';
-import type { ServiceLabel } from '../errors/toGatewayError';
+import { SERVICES, serviceOf, type Service } from '../model/services';
 import type {
   JobSourceRef,
   KendraDataSourceRef,
@@ -36,14 +36,14 @@ interface ServiceListing {
 export interface DiscoveryOptions {
   /** How long a listing is reused (default 300 s). */
   ttlSeconds?: number;
-  services?: readonly ServiceLabel[];
+  services?: readonly Service[];
   now?: () => number;
 }
 
 export class DiscoveryCatalog implements SourceCatalog {
-  private readonly cache = new Map<ServiceLabel, Promise<ServiceListing>>();
+  private readonly cache = new Map<Service, Promise<ServiceListing>>();
   private readonly ttlMs: number;
-  private readonly services: readonly ServiceLabel[];
+  private readonly services: readonly Service[];
   private readonly now: () => number;
 
   constructor(
@@ -51,7 +51,7 @@ export class DiscoveryCatalog implements SourceCatalog {
     options: DiscoveryOptions = {},
   ) {
     this.ttlMs = (options.ttlSeconds ?? 300) * 1000;
-    this.services = options.services ?? ['KENDRA', 'QBUSINESS', 'QCONNECT'];
+    this.services = options.services ?? SERVICES;
     this.now = options.now ?? Date.now;
   }
 
@@ -64,11 +64,7 @@ export class DiscoveryCatalog implements SourceCatalog {
   }
 
   async serves(ref: NodeRef): Promise<boolean> {
-    const service: ServiceLabel = ref.kind.startsWith('Kendra')
-      ? 'KENDRA'
-      : ref.kind.startsWith('QBusiness')
-        ? 'QBUSINESS'
-        : 'QCONNECT';
+    const service = serviceOf(ref);
     if (!this.services.includes(service)) return false;
     const listing = await this.listing(service);
     if (listing.error) throw listing.error;
@@ -99,7 +95,7 @@ export class DiscoveryCatalog implements SourceCatalog {
     this.cache.clear();
   }
 
-  private listing(service: ServiceLabel): Promise<ServiceListing> {
+  private listing(service: Service): Promise<ServiceListing> {
     const cached = this.cache.get(service);
     if (cached) {
       return cached.then((listing) => {
@@ -118,7 +114,7 @@ export class DiscoveryCatalog implements SourceCatalog {
     return fresh;
   }
 
-  private async discover(service: ServiceLabel): Promise<{ sources: JobSourceRef[]; parents: Set<string> }> {
+  private async discover(service: Service): Promise<{ sources: JobSourceRef[]; parents: Set<string> }> {
     const upstream = this.upstream;
     switch (service) {
       case 'KENDRA': {

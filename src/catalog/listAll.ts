@@ -1,6 +1,6 @@
 /** Reads every page of a list operation into one array. */
 import { eachPage } from '../services/eachPage';
-import type { PageRequest, ServicePage } from '../services/syncJobQuery';
+import type { PageRequest, ServicePage } from '../relay/pageSource';
 
 export async function listAll<T>(fetch: (page: PageRequest) => Promise<ServicePage<T>>, size: number): Promise<T[]> {
   const items: T[] = [];

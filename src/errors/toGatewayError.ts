@@ -8,24 +8,23 @@
 import type { GraphQLError } from 'graphql';
 import { ErrorCode, gatewayError } from './ErrorCode';
 
-export type ServiceLabel = 'KENDRA' | 'QBUSINESS' | 'QCONNECT';
-
+/** What the mapping needs to know of the failed call, as plain values (this layer knows no model). */
 export interface UpstreamCallContext {
-  service: ServiceLabel;
+  /** The service's code for `extensions.service`: `KENDRA`. */
+  service: string;
+  /** The service's name for messages: "Amazon Kendra". */
+  serviceName: string;
   operation: string;
-  /** What was addressed, for the message: "Kendra data source ds-1 of index ...". */
+  /** What was addressed, for the message: "data source ds-1 in index ...". */
   resource?: string;
-  /** The call carried a page token that came from a client's cursor. */
-  withToken?: boolean;
+  /**
+   * The call carried a page token that came from a client's cursor: a ValidationException then
+   * means the token expired (CURSOR_EXPIRED), not that the gateway sent a bad request.
+   */
+  clientToken?: boolean;
   /** Development mode: put the upstream error's name and message in `extensions.upstream`. */
   exposeUpstream?: boolean;
 }
-
-const SERVICE_NAMES: Record<ServiceLabel, string> = {
-  KENDRA: 'Amazon Kendra',
-  QBUSINESS: 'Amazon Q Business',
-  QCONNECT: 'Amazon Q in Connect',
-};
 
 const BY_NAME: Record<string, ErrorCode> = {
   ThrottlingException: ErrorCode.UPSTREAM_THROTTLED,
@@ -58,12 +57,12 @@ interface UpstreamErrorShape {
   $metadata?: { httpStatusCode?: number };
 }
 
-/** The code an upstream failure maps to. */
-export function classifyUpstreamError(error: unknown, withToken = false): ErrorCode {
+/** The code an upstream failure maps to; `clientToken`: see `UpstreamCallContext.clientToken`. */
+export function classifyUpstreamError(error: unknown, clientToken = false): ErrorCode {
   const e = (error ?? {}) as UpstreamErrorShape;
   const name = e.name ?? '';
   const status = e.$metadata?.httpStatusCode;
-  if (name === 'ValidationException' && withToken) return ErrorCode.CURSOR_EXPIRED;
+  if (name === 'ValidationException' && clientToken) return ErrorCode.CURSOR_EXPIRED;
   if (Object.prototype.hasOwnProperty.call(BY_NAME, name)) return BY_NAME[name];
   if (e.code && SOCKET_ERRORS.has(e.code)) return ErrorCode.UPSTREAM_UNAVAILABLE;
   if (status === 429) return ErrorCode.UPSTREAM_THROTTLED;
@@ -76,8 +75,8 @@ export function classifyUpstreamError(error: unknown, withToken = false): ErrorC
 
 /** The client-facing error for an upstream failure. */
 export function toGatewayError(error: unknown, context: UpstreamCallContext): GraphQLError {
-  const code = classifyUpstreamError(error, context.withToken);
-  const service = SERVICE_NAMES[context.service];
+  const code = classifyUpstreamError(error, context.clientToken);
+  const service = context.serviceName;
   const what = context.resource ?? `${context.operation} request`;
   const messages: Record<string, string> = {
     [ErrorCode.UPSTREAM_THROTTLED]: `${service} throttled the ${context.operation} request after retries; try again shortly.`,

@@ -78,14 +78,3 @@ export function sourceKey(ref: JobSourceRef): string {
       return ref.knowledgeBaseId;
   }
 }
-
-export function serviceOf(ref: JobSourceRef): 'KENDRA' | 'QBUSINESS' | 'QCONNECT' {
-  switch (ref.kind) {
-    case 'KendraDataSource':
-      return 'KENDRA';
-    case 'QBusinessDataSource':
-      return 'QBUSINESS';
-    case 'QConnectKnowledgeBase':
-      return 'QCONNECT';
-  }
-}

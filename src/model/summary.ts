@@ -1,5 +1,6 @@
 /** The dashboard summary (`Query.jobSummary`) as resolvers build it. */
 import type { JobState } from './jobs';
+import type { Service } from './services';
 import type { JobSourceRef } from './sources';
 
 export interface StateCounts {
@@ -15,6 +16,6 @@ export interface SourceJobSummaryModel extends StateCounts {
 export interface JobSummaryModel extends StateCounts {
   startedAfter: Date;
   startedBefore: Date;
-  services: ({ service: 'KENDRA' | 'QBUSINESS' | 'QCONNECT' } & StateCounts)[];
+  services: ({ service: Service } & StateCounts)[];
   sources: SourceJobSummaryModel[];
 }

@@ -16,8 +16,20 @@
  */
 export type SortKey = readonly [time: number, ...ties: string[]];
 
+/**
+ * One call for a page of a token-paged list: the token (`undefined` = first page) and how many
+ * items to ask for. `tokenFromCursor` says the token came from a client's cursor (or what an
+ * earlier request kept for it), not from a page read in this request: only such a token can have
+ * expired in the client's hands, so only its rejection is `CURSOR_EXPIRED`.
+ */
+export interface PageRequest {
+  token?: string;
+  size: number;
+  tokenFromCursor?: boolean;
+}
+
 /** One answer of the service's list call. `nextToken` absent = this was the last page. */
-export interface UpstreamPage<T> {
+export interface ServicePage<T> {
   items: T[];
   nextToken?: string;
 }
@@ -34,8 +46,13 @@ export interface PageSource<T> {
    * One upstream call. `token` undefined = first page; `size` is between 1 and `maxPageSize`.
    * Items come newest first, in `sortKeyOf` order. May reject: the core passes the error on
    * unchanged (the merged feed keeps going without the source, see `mergedConnection.ts`).
+   * `origin.tokenFromCursor`: see `PageRequest`.
    */
-  fetchPage(token: string | undefined, size: number): Promise<UpstreamPage<T>>;
+  fetchPage(
+    token: string | undefined,
+    size: number,
+    origin?: { tokenFromCursor?: boolean },
+  ): Promise<ServicePage<T>>;
   /** The item's key, e.g. `[startTimeMs, service, sourceId, jobId]`. */
   sortKeyOf(item: T): SortKey;
   /** Filters the service could not apply, applied here; absent = accept all. Must be pure. */

@@ -162,7 +162,10 @@ export class SourceReader<T> {
     const skip = this.fetchedAny ? 0 : this.skipHint;
     const max = Math.max(1, Math.floor(source.maxPageSize));
     const size = source.accept !== undefined ? max : Math.max(1, Math.min(max, skip + want));
-    const page = await source.fetchPage(token, size);
+    // The reader's first token is where an earlier request left off (a cursor, or a page the
+    // token chain remembers); every later one came from a page this reader just read.
+    const tokenFromCursor = !this.fetchedAny && token !== undefined;
+    const page = await source.fetchPage(token, size, tokenFromCursor ? { tokenFromCursor } : undefined);
     if (page.nextToken !== undefined && page.nextToken === token) {
       throw gatewayError(
         ErrorCode.UPSTREAM_UNAVAILABLE,

@@ -36,7 +36,8 @@ import {
 } from '../services/qbusiness/resources';
 import { listImportJobsPage } from '../services/qconnect/listImportJobsPage';
 import { getImportJob, getKnowledgeBase, listKnowledgeBasesPage } from '../services/qconnect/resources';
-import type { PageRequest, ServicePage, SyncJobQuery } from '../services/syncJobQuery';
+import type { PageRequest, ServicePage } from '../relay/pageSource';
+import type { SyncJobQuery } from '../services/syncJobQuery';
 import type { Upstream } from '../services/upstream';
 import { canonicalKey } from './canonicalKey';
 

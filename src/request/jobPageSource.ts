@@ -8,7 +8,8 @@
  */
 import type { JobModel } from '../model/jobs';
 import { jobIdOf, jobStartedAt } from '../model/jobs';
-import { serviceOf, sourceKey, type JobSourceRef } from '../model/sources';
+import { serviceOf } from '../model/services';
+import { sourceKey, type JobSourceRef } from '../model/sources';
 import type { PageSource, SortKey } from '../relay/pageSource';
 import { KENDRA_SYNC_JOBS_MAX_PAGE } from '../services/kendra/listSyncJobsPage';
 import { QBUSINESS_SYNC_JOBS_MAX_PAGE } from '../services/qbusiness/listSyncJobsPage';
@@ -59,11 +60,12 @@ export function jobPageSource<T extends JobModel = JobModel>(
   return {
     key,
     maxPageSize: maxPageSizeOf(source),
-    fetchPage: async (token, size) => {
+    fetchPage: async (token, size, origin) => {
+      const request = { token, size, ...(origin?.tokenFromCursor ? { tokenFromCursor: true } : {}) };
       const page =
         source.kind === 'QConnectKnowledgeBase'
-          ? await loaders.loadImportJobsPage({ source, token, size })
-          : await loaders.loadSyncJobsPage({ source, query, token, size });
+          ? await loaders.loadImportJobsPage({ source, ...request })
+          : await loaders.loadSyncJobsPage({ source, query, ...request });
       // Jobs point at the ref this source was built from: when discovery already knows the
       // source's name, a query for `job.source { name }` needs no describe call.
       const items = source.details ? page.items.map((job) => ({ ...job, source }) as JobModel) : page.items;

@@ -2,7 +2,7 @@
 import { toGlobalId } from '../model/globalId';
 import { jobIdOf, jobStartedAt, type JobModel } from '../model/jobs';
 import { jobStateOf } from '../model/jobState';
-import { serviceOf } from '../model/sources';
+import { serviceOf } from '../model/services';
 
 const FINISHED_IMPORT_STATUSES = new Set(['COMPLETE', 'FAILED', 'DELETED', 'DELETE_FAILED']);
 

@@ -5,7 +5,7 @@
  */
 import { toGlobalId } from '../model/globalId';
 import type { JobSourceRef } from '../model/sources';
-import { serviceOf } from '../model/sources';
+import { ownId, serviceOf } from '../model/services';
 import type { SourceJobFilter } from '../schema/generated';
 import type { GatewayContext } from '../request/context';
 import { jobConnection, listOf, windowOf, type ConnectionArgs } from './jobConnections';
@@ -15,7 +15,7 @@ const details = (ref: JobSourceRef, context: GatewayContext) => context.loaders.
 export const jobSourceFields = {
   id: (ref: JobSourceRef) => toGlobalId(ref),
   service: (ref: JobSourceRef) => serviceOf(ref),
-  sourceId: (ref: JobSourceRef) => (ref.kind === 'QConnectKnowledgeBase' ? ref.knowledgeBaseId : ref.dataSourceId),
+  sourceId: (ref: JobSourceRef) => ownId(ref),
   name: async (ref: JobSourceRef, _: unknown, context: GatewayContext) => (await details(ref, context)).name,
   type: async (ref: JobSourceRef, _: unknown, context: GatewayContext) => (await details(ref, context)).type ?? null,
   status: async (ref: JobSourceRef, _: unknown, context: GatewayContext) => (await details(ref, context)).status ?? null,

@@ -6,7 +6,8 @@
 import type { GraphQLResolveInfo } from 'graphql';
 import { badUserInput, ErrorCode, gatewayError } from '../errors/ErrorCode';
 import { fromGlobalId } from '../model/globalId';
-import { serviceOf, sourceKey, type JobSourceRef } from '../model/sources';
+import { serviceOf } from '../model/services';
+import { sourceKey, type JobSourceRef } from '../model/sources';
 import type { GatewayContext } from '../request/context';
 import { reportPartialError } from '../request/partialErrors';
 

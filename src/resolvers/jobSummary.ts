@@ -15,7 +15,8 @@ import { toGlobalId } from '../model/globalId';
 import { JOB_STATES, jobStartedAt, type JobState } from '../model/jobs';
 import { FINISHED_STATES, jobStateOf } from '../model/jobState';
 import type { JobSummaryModel, StateCounts } from '../model/summary';
-import { serviceOf, type JobSourceRef } from '../model/sources';
+import { serviceOf, type Service } from '../model/services';
+import type { JobSourceRef } from '../model/sources';
 import type { JobFilter } from '../schema/generated';
 import type { GatewayContext } from '../request/context';
 import { reportPartialError } from '../request/partialErrors';
@@ -83,7 +84,7 @@ export async function jobSummary(
     ),
   );
   const all = new Map<JobState, number>();
-  const perService = new Map<'KENDRA' | 'QBUSINESS' | 'QCONNECT', Map<JobState, number>>();
+  const perService = new Map<Service, Map<JobState, number>>();
   const sources = [];
   for (const result of results) {
     if (!result) continue;

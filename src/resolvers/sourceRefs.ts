@@ -14,38 +14,14 @@ import type {
   QConnectKnowledgeBaseRef,
 } from '../model/sources';
 import { kendraDataSourceId, kendraIndexId, knowledgeBaseId, qbusinessId } from '../model/serviceIds';
+import { ownId, RESOURCE_LABELS } from '../model/services';
 import type { GatewayContext } from '../request/context';
-
-const LABELS: Record<NodeRef['kind'], string> = {
-  KendraIndex: 'Kendra index',
-  KendraDataSource: 'Kendra data source',
-  QBusinessApplication: 'Q Business application',
-  QBusinessIndex: 'Q Business index',
-  QBusinessDataSource: 'Q Business data source',
-  QConnectKnowledgeBase: 'Q Connect knowledge base',
-};
-
-function lastId(ref: NodeRef): string {
-  switch (ref.kind) {
-    case 'KendraIndex':
-      return ref.indexId;
-    case 'QBusinessApplication':
-      return ref.applicationId;
-    case 'QBusinessIndex':
-      return ref.indexId;
-    case 'KendraDataSource':
-    case 'QBusinessDataSource':
-      return ref.dataSourceId;
-    case 'QConnectKnowledgeBase':
-      return ref.knowledgeBaseId;
-  }
-}
 
 /** Resolves to the ref when served; NOT_FOUND otherwise. */
 export async function served<T extends NodeRef>(context: GatewayContext, ref: T): Promise<T> {
   if (await context.catalog.serves(ref)) return ref;
-  throw gatewayError(ErrorCode.NOT_FOUND, `No ${LABELS[ref.kind]} "${lastId(ref)}" is served by this gateway.`, {
-    resource: LABELS[ref.kind],
+  throw gatewayError(ErrorCode.NOT_FOUND, `No ${RESOURCE_LABELS[ref.kind]} "${ownId(ref)}" is served by this gateway.`, {
+    resource: RESOURCE_LABELS[ref.kind],
   });
 }
 

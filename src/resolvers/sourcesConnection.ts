@@ -6,7 +6,8 @@
  */
 import { canonicalKey } from '../request/canonicalKey';
 import type { ConnectionModel } from '../model/connections';
-import { serviceOf, sourceKey, type JobSourceRef } from '../model/sources';
+import { serviceOf } from '../model/services';
+import { sourceKey, type JobSourceRef } from '../model/sources';
 import type { PageSource } from '../relay/pageSource';
 import { connectionFromPageSource } from '../relay/connection';
 import type { GatewayContext } from '../request/context';

@@ -5,6 +5,7 @@
  */
 import { parseArgs } from 'node:util';
 import { loadCatalogConfig } from '../catalog/loadCatalogConfig';
+import { perService } from '../model/services';
 import { startEmulator } from '../emulator';
 import { startGateway, type GatewayConfig } from './createGateway';
 
@@ -73,7 +74,7 @@ async function main(): Promise<void> {
     host: values.host ?? env.HOST ?? '127.0.0.1',
     region: values.region ?? catalogConfig?.region ?? env.AWS_REGION,
     development: values.dev ?? env.NODE_ENV === 'development',
-    concurrency: concurrency ? { KENDRA: concurrency, QBUSINESS: concurrency, QCONNECT: concurrency } : undefined,
+    concurrency: concurrency ? perService(() => concurrency) : undefined,
     upstreamTimeoutMs: number('timeout', values.timeout),
     discoveryTtlSeconds: number('discovery-ttl', values['discovery-ttl']),
     catalog: catalogConfig?.catalog,

@@ -7,7 +7,7 @@ import { ApolloServer } from '@apollo/server';
 import pino from 'pino';
 import type { SourceCatalog } from '../catalog/SourceCatalog';
 import { DiscoveryCatalog } from '../catalog/discoveryCatalog';
-import type { ServiceLabel } from '../errors/toGatewayError';
+import type { Service } from '../model/services';
 import { InMemoryCursorStore } from '../relay/cursorStore';
 import { TokenChainCache } from '../relay/tokenChainCache';
 import { buildSchema } from './buildSchema';
@@ -29,7 +29,7 @@ export interface GatewayConfig {
   /** SDK attempts per upstream call, retries included (default 3). */
   maxAttempts?: number;
   /** Concurrent upstream calls per service (default 4 each). */
-  concurrency?: Partial<Record<ServiceLabel, number>>;
+  concurrency?: Partial<Record<Service, number>>;
   /** Time allowed for one upstream call, SDK retries included (default 10 000 ms). */
   upstreamTimeoutMs?: number;
   /** The sources served; default: discovery of everything the account has. */

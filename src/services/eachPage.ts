@@ -4,7 +4,7 @@
  * a token it already gave would loop forever; the walk stops there, as the SDK paginators'
  * `stopOnSameToken` does.
  */
-import type { PageRequest, ServicePage } from './syncJobQuery';
+import type { PageRequest, ServicePage } from '../relay/pageSource';
 
 export async function* eachPage<T>(
   fetch: (page: PageRequest) => Promise<ServicePage<T>>,

@@ -7,7 +7,7 @@
  *   offset: the token is the number of jobs already returned; inserting a newer job pushes older
  *           ones to later pages, so a page at an old token starts earlier than it did.
  */
-import type { PageSource, SortKey, UpstreamPage } from '../../src/relay/pageSource';
+import type { PageSource, SortKey, ServicePage } from '../../src/relay/pageSource';
 import { compareSortKeys } from '../../src/relay/sortKey';
 
 export interface MemoryJob {
@@ -74,7 +74,7 @@ export class MemorySource implements PageSource<MemoryJob> {
     return jobSortKey(job);
   }
 
-  async fetchPage(token: string | undefined, size: number): Promise<UpstreamPage<MemoryJob>> {
+  async fetchPage(token: string | undefined, size: number): Promise<ServicePage<MemoryJob>> {
     const call = this.calls++;
     this.sizes.push(size);
     if (!Number.isInteger(size) || size < 1 || size > this.maxPageSize) {

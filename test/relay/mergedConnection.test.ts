@@ -4,7 +4,7 @@ import { connectionFromPageSource } from '../../src/relay/connection';
 import { InMemoryCursorStore } from '../../src/relay/cursorStore';
 import { connectionFromMergedSources } from '../../src/relay/mergedConnection';
 import { MAX_INLINE_CURSOR_LENGTH } from '../../src/relay/mergedCursor';
-import type { PageSource, UpstreamPage } from '../../src/relay/pageSource';
+import type { PageSource, ServicePage } from '../../src/relay/pageSource';
 import { type MemoryJob, MemorySource } from './memorySource';
 
 const NOW = 1_000_000;
@@ -46,7 +46,7 @@ class Gauge {
       key: inner.key,
       maxPageSize: inner.maxPageSize,
       sortKeyOf: (job) => inner.sortKeyOf(job),
-      fetchPage: async (token, size): Promise<UpstreamPage<MemoryJob>> => {
+      fetchPage: async (token, size): Promise<ServicePage<MemoryJob>> => {
         this.inFlight++;
         this.maxInFlight = Math.max(this.maxInFlight, this.inFlight);
         // one turn of the event loop, so that calls made at once are in flight together

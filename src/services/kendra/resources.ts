@@ -6,19 +6,23 @@ import {
   ListIndicesCommand,
 } from '@aws-sdk/client-kendra';
 import type { KendraDataSourceRef, SourceDetails } from '../../model/sources';
-import type { PageRequest, ServicePage } from '../syncJobQuery';
+import type { PageRequest, ServicePage } from '../../relay/pageSource';
 import type { Upstream } from '../upstream';
 
+/** What the gateway shows of a Kendra index. */
 export interface KendraIndexDetails extends SourceDetails {
   indexId: string;
   edition?: string;
 }
 
-export async function describeKendraIndex(upstream: Upstream, indexId: string): Promise<KendraIndexDetails> {
-  const out = await upstream.call(
-    { service: 'KENDRA', operation: 'DescribeIndex', resource: `index ${indexId}` },
-    (abortSignal) => upstream.clients.kendra.send(new DescribeIndexCommand({ Id: indexId }), { abortSignal }),
-  );
+/** DescribeIndex. */
+export async function describeKendraIndex(
+  upstream: Upstream,
+  indexId: string,
+): Promise<KendraIndexDetails> {
+  const out = await upstream.send('KENDRA', new DescribeIndexCommand({ Id: indexId }), {
+    resource: `index ${indexId}`,
+  });
   return {
     indexId,
     name: out.Name ?? indexId,
@@ -30,18 +34,15 @@ export async function describeKendraIndex(upstream: Upstream, indexId: string): 
   };
 }
 
-export async function describeKendraDataSource(upstream: Upstream, ref: KendraDataSourceRef): Promise<SourceDetails> {
-  const out = await upstream.call(
-    {
-      service: 'KENDRA',
-      operation: 'DescribeDataSource',
-      resource: `data source ${ref.dataSourceId} in index ${ref.indexId}`,
-    },
-    (abortSignal) =>
-      upstream.clients.kendra.send(new DescribeDataSourceCommand({ IndexId: ref.indexId, Id: ref.dataSourceId }), {
-        abortSignal,
-      }),
-  );
+/** DescribeDataSource. */
+export async function describeKendraDataSource(
+  upstream: Upstream,
+  ref: KendraDataSourceRef,
+): Promise<SourceDetails> {
+  const command = new DescribeDataSourceCommand({ IndexId: ref.indexId, Id: ref.dataSourceId });
+  const out = await upstream.send('KENDRA', command, {
+    resource: `data source ${ref.dataSourceId} in index ${ref.indexId}`,
+  });
   return {
     name: out.Name ?? ref.dataSourceId,
     type: out.Type,
@@ -53,13 +54,13 @@ export async function describeKendraDataSource(upstream: Upstream, ref: KendraDa
   };
 }
 
+/** One page of ListIndices. */
 export async function listKendraIndicesPage(
   upstream: Upstream,
   page: PageRequest,
 ): Promise<ServicePage<KendraIndexDetails>> {
-  const out = await upstream.call({ service: 'KENDRA', operation: 'ListIndices', withToken: !!page.token }, (abortSignal) =>
-    upstream.clients.kendra.send(new ListIndicesCommand({ NextToken: page.token, MaxResults: page.size }), { abortSignal }),
-  );
+  const command = new ListIndicesCommand({ NextToken: page.token, MaxResults: page.size });
+  const out = await upstream.send('KENDRA', command, { clientToken: page.tokenFromCursor });
   return {
     items: (out.IndexConfigurationSummaryItems ?? []).map((index) => ({
       indexId: index.Id ?? '',
@@ -73,19 +74,21 @@ export async function listKendraIndicesPage(
   };
 }
 
+/** One page of an index's ListDataSources, as data source references with their details. */
 export async function listKendraDataSourcesPage(
   upstream: Upstream,
   indexId: string,
   page: PageRequest,
 ): Promise<ServicePage<KendraDataSourceRef>> {
-  const out = await upstream.call(
-    { service: 'KENDRA', operation: 'ListDataSources', resource: `index ${indexId}`, withToken: !!page.token },
-    (abortSignal) =>
-      upstream.clients.kendra.send(
-        new ListDataSourcesCommand({ IndexId: indexId, NextToken: page.token, MaxResults: page.size }),
-        { abortSignal },
-      ),
-  );
+  const command = new ListDataSourcesCommand({
+    IndexId: indexId,
+    NextToken: page.token,
+    MaxResults: page.size,
+  });
+  const out = await upstream.send('KENDRA', command, {
+    resource: `index ${indexId}`,
+    clientToken: page.tokenFromCursor,
+  });
   return {
     items: (out.SummaryItems ?? []).map((ds) => ({
       kind: 'KendraDataSource' as const,

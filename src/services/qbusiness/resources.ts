@@ -8,24 +8,34 @@ import {
   ListIndicesCommand,
 } from '@aws-sdk/client-qbusiness';
 import type { QBusinessDataSourceRef, SourceDetails } from '../../model/sources';
-import type { PageRequest, ServicePage } from '../syncJobQuery';
+import type { PageRequest, ServicePage } from '../../relay/pageSource';
 import type { Upstream } from '../upstream';
 
+/** What the gateway shows of a Q Business application. */
 export interface QBusinessApplicationDetails extends SourceDetails {
   applicationId: string;
   identityType?: string;
 }
 
+/** What the gateway shows of a Q Business index. */
 export interface QBusinessIndexDetails extends SourceDetails {
   applicationId: string;
   indexId: string;
 }
 
-export async function getQBusinessApplication(upstream: Upstream, applicationId: string): Promise<QBusinessApplicationDetails> {
-  const out = await upstream.call(
-    { service: 'QBUSINESS', operation: 'GetApplication', resource: `application ${applicationId}` },
-    (abortSignal) => upstream.clients.qbusiness.send(new GetApplicationCommand({ applicationId }), { abortSignal }),
-  );
+/** How messages name a Q Business data source: with its index and application. */
+export function dataSourceResource(ref: QBusinessDataSourceRef): string {
+  return `data source ${ref.dataSourceId} in index ${ref.indexId} of application ${ref.applicationId}`;
+}
+
+/** GetApplication. */
+export async function getQBusinessApplication(
+  upstream: Upstream,
+  applicationId: string,
+): Promise<QBusinessApplicationDetails> {
+  const out = await upstream.send('QBUSINESS', new GetApplicationCommand({ applicationId }), {
+    resource: `application ${applicationId}`,
+  });
   return {
     applicationId,
     name: out.displayName ?? applicationId,
@@ -37,11 +47,15 @@ export async function getQBusinessApplication(upstream: Upstream, applicationId:
   };
 }
 
-export async function getQBusinessIndex(upstream: Upstream, applicationId: string, indexId: string): Promise<QBusinessIndexDetails> {
-  const out = await upstream.call(
-    { service: 'QBUSINESS', operation: 'GetIndex', resource: `index ${indexId} of application ${applicationId}` },
-    (abortSignal) => upstream.clients.qbusiness.send(new GetIndexCommand({ applicationId, indexId }), { abortSignal }),
-  );
+/** GetIndex. */
+export async function getQBusinessIndex(
+  upstream: Upstream,
+  applicationId: string,
+  indexId: string,
+): Promise<QBusinessIndexDetails> {
+  const out = await upstream.send('QBUSINESS', new GetIndexCommand({ applicationId, indexId }), {
+    resource: `index ${indexId} of application ${applicationId}`,
+  });
   return {
     applicationId,
     indexId,
@@ -53,19 +67,17 @@ export async function getQBusinessIndex(upstream: Upstream, applicationId: strin
   };
 }
 
-export async function getQBusinessDataSource(upstream: Upstream, ref: QBusinessDataSourceRef): Promise<SourceDetails> {
-  const out = await upstream.call(
-    {
-      service: 'QBUSINESS',
-      operation: 'GetDataSource',
-      resource: `data source ${ref.dataSourceId} in index ${ref.indexId} of application ${ref.applicationId}`,
-    },
-    (abortSignal) =>
-      upstream.clients.qbusiness.send(
-        new GetDataSourceCommand({ applicationId: ref.applicationId, indexId: ref.indexId, dataSourceId: ref.dataSourceId }),
-        { abortSignal },
-      ),
-  );
+/** GetDataSource. */
+export async function getQBusinessDataSource(
+  upstream: Upstream,
+  ref: QBusinessDataSourceRef,
+): Promise<SourceDetails> {
+  const command = new GetDataSourceCommand({
+    applicationId: ref.applicationId,
+    indexId: ref.indexId,
+    dataSourceId: ref.dataSourceId,
+  });
+  const out = await upstream.send('QBUSINESS', command, { resource: dataSourceResource(ref) });
   return {
     name: out.displayName ?? ref.dataSourceId,
     type: out.type,
@@ -77,13 +89,13 @@ export async function getQBusinessDataSource(upstream: Upstream, ref: QBusinessD
   };
 }
 
+/** One page of ListApplications. */
 export async function listQBusinessApplicationsPage(
   upstream: Upstream,
   page: PageRequest,
 ): Promise<ServicePage<QBusinessApplicationDetails>> {
-  const out = await upstream.call({ service: 'QBUSINESS', operation: 'ListApplications', withToken: !!page.token }, (abortSignal) =>
-    upstream.clients.qbusiness.send(new ListApplicationsCommand({ nextToken: page.token, maxResults: page.size }), { abortSignal }),
-  );
+  const command = new ListApplicationsCommand({ nextToken: page.token, maxResults: page.size });
+  const out = await upstream.send('QBUSINESS', command, { clientToken: page.tokenFromCursor });
   return {
     items: (out.applications ?? []).map((app) => ({
       applicationId: app.applicationId ?? '',
@@ -97,19 +109,21 @@ export async function listQBusinessApplicationsPage(
   };
 }
 
+/** One page of an application's ListIndices. */
 export async function listQBusinessIndicesPage(
   upstream: Upstream,
   applicationId: string,
   page: PageRequest,
 ): Promise<ServicePage<QBusinessIndexDetails>> {
-  const out = await upstream.call(
-    { service: 'QBUSINESS', operation: 'ListIndices', resource: `application ${applicationId}`, withToken: !!page.token },
-    (abortSignal) =>
-      upstream.clients.qbusiness.send(
-        new ListIndicesCommand({ applicationId, nextToken: page.token, maxResults: page.size }),
-        { abortSignal },
-      ),
-  );
+  const command = new ListIndicesCommand({
+    applicationId,
+    nextToken: page.token,
+    maxResults: page.size,
+  });
+  const out = await upstream.send('QBUSINESS', command, {
+    resource: `application ${applicationId}`,
+    clientToken: page.tokenFromCursor,
+  });
   return {
     items: (out.indices ?? []).map((index) => ({
       applicationId,
@@ -123,25 +137,23 @@ export async function listQBusinessIndicesPage(
   };
 }
 
+/** One page of an index's ListDataSources, as data source references with their details. */
 export async function listQBusinessDataSourcesPage(
   upstream: Upstream,
   applicationId: string,
   indexId: string,
   page: PageRequest,
 ): Promise<ServicePage<QBusinessDataSourceRef>> {
-  const out = await upstream.call(
-    {
-      service: 'QBUSINESS',
-      operation: 'ListDataSources',
-      resource: `index ${indexId} of application ${applicationId}`,
-      withToken: !!page.token,
-    },
-    (abortSignal) =>
-      upstream.clients.qbusiness.send(
-        new ListDataSourcesCommand({ applicationId, indexId, nextToken: page.token, maxResults: page.size }),
-        { abortSignal },
-      ),
-  );
+  const command = new ListDataSourcesCommand({
+    applicationId,
+    indexId,
+    nextToken: page.token,
+    maxResults: page.size,
+  });
+  const out = await upstream.send('QBUSINESS', command, {
+    resource: `index ${indexId} of application ${applicationId}`,
+    clientToken: page.tokenFromCursor,
+  });
   return {
     items: (out.dataSources ?? []).map((ds) => ({
       kind: 'QBusinessDataSource' as const,

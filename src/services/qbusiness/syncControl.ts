@@ -1,5 +1,8 @@
 /** Q Business StartDataSourceSyncJob / StopDataSourceSyncJob. */
-import { StartDataSourceSyncJobCommand, StopDataSourceSyncJobCommand } from '@aws-sdk/client-qbusiness';
+import {
+  StartDataSourceSyncJobCommand,
+  StopDataSourceSyncJobCommand,
+} from '@aws-sdk/client-qbusiness';
 import type { QBusinessDataSourceRef } from '../../model/sources';
 import type { Upstream } from '../upstream';
 
@@ -8,17 +11,22 @@ function ids(ref: QBusinessDataSourceRef) {
 }
 
 /** Starts a sync; resolves to the new job's executionId. */
-export async function startQBusinessSync(upstream: Upstream, ref: QBusinessDataSourceRef): Promise<string> {
-  const out = await upstream.call(
-    { service: 'QBUSINESS', operation: 'StartDataSourceSyncJob', resource: `data source ${ref.dataSourceId}` },
-    (abortSignal) => upstream.clients.qbusiness.send(new StartDataSourceSyncJobCommand(ids(ref)), { abortSignal }),
-  );
+export async function startQBusinessSync(
+  upstream: Upstream,
+  ref: QBusinessDataSourceRef,
+): Promise<string> {
+  const out = await upstream.send('QBUSINESS', new StartDataSourceSyncJobCommand(ids(ref)), {
+    resource: `data source ${ref.dataSourceId}`,
+  });
   return out.executionId ?? '';
 }
 
-export async function stopQBusinessSync(upstream: Upstream, ref: QBusinessDataSourceRef): Promise<void> {
-  await upstream.call(
-    { service: 'QBUSINESS', operation: 'StopDataSourceSyncJob', resource: `data source ${ref.dataSourceId}` },
-    (abortSignal) => upstream.clients.qbusiness.send(new StopDataSourceSyncJobCommand(ids(ref)), { abortSignal }),
-  );
+/** Stops the data source's running sync. */
+export async function stopQBusinessSync(
+  upstream: Upstream,
+  ref: QBusinessDataSourceRef,
+): Promise<void> {
+  await upstream.send('QBUSINESS', new StopDataSourceSyncJobCommand(ids(ref)), {
+    resource: `data source ${ref.dataSourceId}`,
+  });
 }

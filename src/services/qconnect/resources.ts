@@ -1,8 +1,12 @@
 /** Q Connect knowledge bases (get one, list a page) and single import jobs. */
-import { GetImportJobCommand, GetKnowledgeBaseCommand, ListKnowledgeBasesCommand } from '@aws-sdk/client-qconnect';
+import {
+  GetImportJobCommand,
+  GetKnowledgeBaseCommand,
+  ListKnowledgeBasesCommand,
+} from '@aws-sdk/client-qconnect';
 import type { ImportJobModel } from '../../model/jobs';
 import type { QConnectKnowledgeBaseRef, SourceDetails } from '../../model/sources';
-import type { PageRequest, ServicePage } from '../syncJobQuery';
+import type { PageRequest, ServicePage } from '../../relay/pageSource';
 import type { Upstream } from '../upstream';
 import { toImportJob } from './toImportJob';
 
@@ -25,23 +29,24 @@ function toDetails(kb: KnowledgeBaseShape): SourceDetails {
   };
 }
 
-export async function getKnowledgeBase(upstream: Upstream, knowledgeBaseId: string): Promise<SourceDetails> {
-  const out = await upstream.call(
-    { service: 'QCONNECT', operation: 'GetKnowledgeBase', resource: `knowledge base ${knowledgeBaseId}` },
-    (abortSignal) => upstream.clients.qconnect.send(new GetKnowledgeBaseCommand({ knowledgeBaseId }), { abortSignal }),
-  );
+/** GetKnowledgeBase. */
+export async function getKnowledgeBase(
+  upstream: Upstream,
+  knowledgeBaseId: string,
+): Promise<SourceDetails> {
+  const out = await upstream.send('QCONNECT', new GetKnowledgeBaseCommand({ knowledgeBaseId }), {
+    resource: `knowledge base ${knowledgeBaseId}`,
+  });
   return toDetails(out.knowledgeBase ?? {});
 }
 
+/** One page of ListKnowledgeBases, as knowledge base references with their details. */
 export async function listKnowledgeBasesPage(
   upstream: Upstream,
   page: PageRequest,
 ): Promise<ServicePage<QConnectKnowledgeBaseRef>> {
-  const out = await upstream.call({ service: 'QCONNECT', operation: 'ListKnowledgeBases', withToken: !!page.token }, (abortSignal) =>
-    upstream.clients.qconnect.send(new ListKnowledgeBasesCommand({ nextToken: page.token, maxResults: page.size }), {
-      abortSignal,
-    }),
-  );
+  const command = new ListKnowledgeBasesCommand({ nextToken: page.token, maxResults: page.size });
+  const out = await upstream.send('QCONNECT', command, { clientToken: page.tokenFromCursor });
   return {
     items: (out.knowledgeBaseSummaries ?? []).map((kb) => ({
       kind: 'QConnectKnowledgeBase' as const,
@@ -52,12 +57,16 @@ export async function listKnowledgeBasesPage(
   };
 }
 
-export async function getImportJob(upstream: Upstream, knowledgeBaseId: string, importJobId: string): Promise<ImportJobModel> {
-  const out = await upstream.call(
-    { service: 'QCONNECT', operation: 'GetImportJob', resource: `import job ${importJobId} in knowledge base ${knowledgeBaseId}` },
-    (abortSignal) =>
-      upstream.clients.qconnect.send(new GetImportJobCommand({ knowledgeBaseId, importJobId }), { abortSignal }),
-  );
+/** GetImportJob. */
+export async function getImportJob(
+  upstream: Upstream,
+  knowledgeBaseId: string,
+  importJobId: string,
+): Promise<ImportJobModel> {
+  const command = new GetImportJobCommand({ knowledgeBaseId, importJobId });
+  const out = await upstream.send('QCONNECT', command, {
+    resource: `import job ${importJobId} in knowledge base ${knowledgeBaseId}`,
+  });
   if (!out.importJob) throw new Error('GetImportJob returned no importJob');
   return toImportJob(out.importJob);
 }
