@@ -1,20 +1,33 @@
-/** What a connection field resolves to: the edges and flags `src/relay` computed. `nodes` is derived. */
+/**
+ * A Relay connection as the domain knows it: edges (cursor + node) and page flags, what
+ * `src/relay` computes and every connection field resolves to (`nodes` is derived from `edges`).
+ * The GraphQL shapes of the same types are codegen's (`src/schema/generated.ts`); the mappers in
+ * `codegen.yml` point each connection type at the aliases below.
+ */
 import type { ImportJobModel, JobModel, SyncJobModel } from './jobs';
 import type { JobSourceRef } from './sources';
 
-export interface PageInfoModel {
+/** One item of a page and the opaque cursor of its position. */
+export interface Edge<T> {
+  cursor: string;
+  node: T;
+}
+
+/** The page flags and end cursors of the Cursor Connections spec. */
+export interface PageInfo {
   hasNextPage: boolean;
   hasPreviousPage: boolean;
   startCursor: string | null;
   endCursor: string | null;
 }
 
-export interface ConnectionModel<T> {
-  edges: { cursor: string; node: T }[];
-  pageInfo: PageInfoModel;
+/** One page of a connection. */
+export interface Connection<T> {
+  edges: Edge<T>[];
+  pageInfo: PageInfo;
 }
 
-export type SyncJobConnectionModel = ConnectionModel<SyncJobModel>;
-export type ImportJobConnectionModel = ConnectionModel<ImportJobModel>;
-export type JobConnectionModel = ConnectionModel<JobModel>;
-export type JobSourceConnectionModel = ConnectionModel<JobSourceRef>;
+export type SyncJobConnectionModel = Connection<SyncJobModel>;
+export type ImportJobConnectionModel = Connection<ImportJobModel>;
+export type JobConnectionModel = Connection<JobModel>;
+export type JobSourceConnectionModel = Connection<JobSourceRef>;

@@ -6,6 +6,7 @@
  * `last: 5` with no `after` reads the whole history, and so does `last: 5, before: C` unless a
  * `TokenChainCache` knows the pages before C's.
  */
+import type { Connection } from '../model/connections';
 import { type ConnectionArgs, parseConnectionArgs } from './connectionArgs';
 import {
   connectionKeyHash,
@@ -20,23 +21,6 @@ import { type ReadItem, type ReaderStart, SourceReader } from './sourceReader';
 import type { TokenChainCache } from './tokenChainCache';
 import { walkWindow } from './walkWindow';
 import { walkBound } from './walkBound';
-
-export interface Edge<T> {
-  cursor: string;
-  node: T;
-}
-
-export interface PageInfo {
-  hasNextPage: boolean;
-  hasPreviousPage: boolean;
-  startCursor: string | null;
-  endCursor: string | null;
-}
-
-export interface Connection<T> {
-  edges: Edge<T>[];
-  pageInfo: PageInfo;
-}
 
 export interface ConnectionOptions {
   /** Clock for the walk bound of a first request (default `Date.now`). */

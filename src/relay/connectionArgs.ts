@@ -21,7 +21,7 @@ export interface ConnectionArgs {
  * A checked request: `forward` takes the first `count` items of the window (`first`, or the
  * default), `backward` the last `count` (`last`). Cursors are still undecoded strings here.
  */
-export interface PageRequest {
+export interface CheckedConnectionArgs {
   direction: 'forward' | 'backward';
   count: number;
   after?: string;
@@ -42,7 +42,7 @@ function checkCount(name: 'first' | 'last', value: number): number {
  * `first` and `last` together, a negative value, a fraction or more than 100: `BAD_USER_INPUT`
  * naming the argument, the value and the limit.
  */
-export function parseConnectionArgs(args: ConnectionArgs): PageRequest {
+export function parseConnectionArgs(args: ConnectionArgs): CheckedConnectionArgs {
   const { first, last } = args;
   const after = args.after ?? undefined;
   const before = args.before ?? undefined;

@@ -9,7 +9,7 @@
  * partial page does not bring them back: only forward pages do.
  */
 import { ErrorCode } from '../errors/ErrorCode';
-import type { Connection, Edge, PageInfo } from './connection';
+import type { Connection, Edge, PageInfo } from '../model/connections';
 import { type ConnectionArgs, parseConnectionArgs } from './connectionArgs';
 import { connectionKeyHash } from './cursor';
 import { type CursorStore, defaultCursorStore } from './cursorStore';

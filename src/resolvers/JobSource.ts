@@ -8,7 +8,8 @@ import type { JobSourceRef } from '../model/sources';
 import { ownId, serviceOf } from '../model/services';
 import type { SourceJobFilter } from '../schema/generated';
 import type { GatewayContext } from '../request/context';
-import { jobConnection, listOf, windowOf, type ConnectionArgs } from './jobConnections';
+import type { ConnectionArgs } from '../relay/connectionArgs';
+import { jobConnection, listOf, windowOf } from './jobConnections';
 
 const details = (ref: JobSourceRef, context: GatewayContext) => context.loaders.loadSourceDetails(ref);
 

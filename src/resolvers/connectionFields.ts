@@ -1,6 +1,6 @@
 /** `nodes` of every connection type: the edges' nodes, so clients can skip `edges` when cursors are not needed. */
-import type { ConnectionModel } from '../model/connections';
+import type { Connection } from '../model/connections';
 
 export const connectionFields = {
-  nodes: <T>(connection: ConnectionModel<T>): T[] => connection.edges.map((edge) => edge.node),
+  nodes: <T>(connection: Connection<T>): T[] => connection.edges.map((edge) => edge.node),
 };

@@ -6,7 +6,7 @@
 import type { GraphQLResolveInfo } from 'graphql';
 import { jobPageSource } from '../request/jobPageSource';
 import { toGlobalId } from '../model/globalId';
-import type { ConnectionModel } from '../model/connections';
+import type { Connection } from '../model/connections';
 import type { JobModel } from '../model/jobs';
 import { serviceOf } from '../model/services';
 import { sourceKey, type JobSourceRef } from '../model/sources';
@@ -15,14 +15,15 @@ import type { JobFilter, SourceFilter } from '../schema/generated';
 import type { GatewayContext } from '../request/context';
 import { reportPartialError } from '../request/partialErrors';
 import { selectSources } from './feedSources';
-import { listOf, windowOf, type ConnectionArgs } from './jobConnections';
+import type { ConnectionArgs } from '../relay/connectionArgs';
+import { listOf, windowOf } from './jobConnections';
 import { sourcesConnection } from './sourcesConnection';
 
 export async function jobsFeed(
   context: GatewayContext,
   info: GraphQLResolveInfo,
   args: ConnectionArgs & { filter?: JobFilter | null },
-): Promise<ConnectionModel<JobModel>> {
+): Promise<Connection<JobModel>> {
   const filter = args.filter ?? {};
   const predicate = { states: listOf(filter.states), ...windowOf(filter) };
   const refs = await selectSources(context, info, filter);
@@ -48,7 +49,7 @@ export async function sourcesList(
   context: GatewayContext,
   info: GraphQLResolveInfo,
   args: ConnectionArgs & { filter?: SourceFilter | null },
-): Promise<ConnectionModel<JobSourceRef>> {
+): Promise<Connection<JobSourceRef>> {
   const services = args.filter?.services ?? undefined;
   const search = args.filter?.search?.trim().toLowerCase() || undefined;
   const refs = await selectSources(context, info, { services });

@@ -5,18 +5,12 @@
 import { badUserInput } from '../errors/ErrorCode';
 import { jobPageSource } from '../request/jobPageSource';
 import type { JobPredicate } from '../request/jobFilters';
-import type { ConnectionModel } from '../model/connections';
+import type { Connection } from '../model/connections';
 import type { JobModel } from '../model/jobs';
 import type { JobSourceRef } from '../model/sources';
 import { connectionFromPageSource } from '../relay/connection';
+import type { ConnectionArgs } from '../relay/connectionArgs';
 import type { GatewayContext } from '../request/context';
-
-export interface ConnectionArgs {
-  first?: number | null;
-  after?: string | null;
-  last?: number | null;
-  before?: string | null;
-}
 
 export interface WindowInput {
   startedAfter?: Date | null;
@@ -45,7 +39,7 @@ export async function jobConnection<T extends JobModel>(
   source: JobSourceRef,
   predicate: JobPredicate,
   args: ConnectionArgs,
-): Promise<ConnectionModel<T>> {
+): Promise<Connection<T>> {
   const pageSource = jobPageSource<T>(context.loaders, source, predicate, { pushdown: context.options.pushdown });
   return connectionFromPageSource(pageSource, args, { now: context.options.now, tokenChain: context.tokenChain });
 }

@@ -21,7 +21,7 @@ import type { JobFilter } from '../schema/generated';
 import type { GatewayContext } from '../request/context';
 import { reportPartialError } from '../request/partialErrors';
 import { selectSources } from './feedSources';
-import { listOf } from './jobConnections';
+import { listOf, windowOf } from './jobConnections';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
@@ -61,11 +61,7 @@ export async function jobSummary(
   if (!filter.startedAfter) throw badUserInput('`jobSummary` needs `filter.startedAfter`: the start of the window to count.');
   const startedAfter: Date = filter.startedAfter;
   const startedBefore: Date = filter.startedBefore ?? new Date(context.options.now());
-  if (startedAfter > startedBefore) {
-    throw badUserInput(
-      `\`startedAfter\` (${startedAfter.toISOString()}) must not be later than \`startedBefore\` (${startedBefore.toISOString()}).`,
-    );
-  }
+  windowOf({ startedAfter, startedBefore });
   const maxDays = context.options.summaryMaxDays;
   if (startedBefore.getTime() - startedAfter.getTime() > maxDays * DAY_MS) {
     throw badUserInput(`A \`jobSummary\` window may span at most ${maxDays} days; the one asked for spans ${((startedBefore.getTime() - startedAfter.getTime()) / DAY_MS).toFixed(1)}.`);

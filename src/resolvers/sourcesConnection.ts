@@ -5,13 +5,13 @@
  * and page flags behave the same everywhere.
  */
 import { canonicalKey } from '../request/canonicalKey';
-import type { ConnectionModel } from '../model/connections';
+import type { Connection } from '../model/connections';
 import { serviceOf } from '../model/services';
 import { sourceKey, type JobSourceRef } from '../model/sources';
 import type { PageSource } from '../relay/pageSource';
 import { connectionFromPageSource } from '../relay/connection';
 import type { GatewayContext } from '../request/context';
-import type { ConnectionArgs } from './jobConnections';
+import type { ConnectionArgs } from '../relay/connectionArgs';
 
 function compareSources(a: JobSourceRef, b: JobSourceRef): number {
   const ka = `${serviceOf(a)}\u0000${sourceKey(a)}`;
@@ -40,7 +40,7 @@ export function sourcesConnection(
   args: ConnectionArgs,
   key: unknown,
   refs: JobSourceRef[],
-): Promise<ConnectionModel<JobSourceRef>> {
+): Promise<Connection<JobSourceRef>> {
   return connectionFromPageSource(arrayPageSource(canonicalKey(key), refs), args, { now: context.options.now });
 }
 
@@ -50,7 +50,7 @@ export async function sourcesOfParent(
   args: ConnectionArgs,
   parent: string,
   predicate: (ref: JobSourceRef) => boolean,
-): Promise<ConnectionModel<JobSourceRef>> {
+): Promise<Connection<JobSourceRef>> {
   const listing = await context.catalog.list();
   return sourcesConnection(context, args, { parent }, listing.sources.filter(predicate));
 }

@@ -2,10 +2,10 @@
  * One way to ask each service's job connection through GraphQL, so a contract suite can run the
  * same checks on Kendra, Q Business and Q Connect.
  */
+import type { Service } from '../../src/model/services';
 import type { Harness } from './harness';
 import { KB, KENDRA_DS, KENDRA_INDEX, QB_APP, QB_DS, QB_INDEX } from './fixtures';
 
-export type ServiceName = 'KENDRA' | 'QBUSINESS' | 'QCONNECT';
 
 export interface Page {
   ids: string[];
@@ -19,7 +19,7 @@ const SELECTION = `edges { cursor node { jobId state startedAt } }
 const ARGS = 'first: $first, after: $after, last: $last, before: $before, filter: $filter';
 const VARS = '$first: Int, $after: String, $last: Int, $before: String';
 
-export const CONNECTION_QUERIES: Record<ServiceName, { query: string; path: string[]; variables: Record<string, string> }> = {
+export const CONNECTION_QUERIES: Record<Service, { query: string; path: string[]; variables: Record<string, string> }> = {
   KENDRA: {
     query: `query($idx: ID!, $ds: ID!, ${VARS}, $filter: SyncJobFilter) {
       kendraIndex(id: $idx) { dataSource(id: $ds) { syncJobs(${ARGS}) { ${SELECTION} } } } }`,
@@ -49,7 +49,7 @@ export interface PageArgs {
 }
 
 /** Asks one page; throws with the errors when the response has any. */
-export async function fetchPage(harness: Harness, service: ServiceName, args: PageArgs): Promise<Page> {
+export async function fetchPage(harness: Harness, service: Service, args: PageArgs): Promise<Page> {
   const response = await askPage(harness, service, args);
   if (response.errors) throw new Error(JSON.stringify(response.errors));
   let node: any = response.data;
@@ -61,7 +61,7 @@ export async function fetchPage(harness: Harness, service: ServiceName, args: Pa
   };
 }
 
-export function askPage(harness: Harness, service: ServiceName, args: PageArgs) {
+export function askPage(harness: Harness, service: Service, args: PageArgs) {
   const spec = CONNECTION_QUERIES[service];
   return harness.gql(spec.query, { ...spec.variables, ...args });
 }

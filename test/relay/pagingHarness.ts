@@ -5,7 +5,7 @@
  */
 import fc from 'fast-check';
 import type { ConnectionArgs } from '../../src/relay/connectionArgs';
-import type { Connection } from '../../src/relay/connection';
+import type { Connection } from '../../src/model/connections';
 import { type MemoryJob, MemorySource, type TokenMode, compareJobs } from './memorySource';
 import { specPage } from './specOracle';
 

@@ -4,7 +4,8 @@
  */
 import { startGateway, type RunningGateway } from '../../src/server/createGateway';
 import { BASE_TIME, singleSourceFixture } from '../helpers/fixtures';
-import { fetchPage, type ServiceName } from '../helpers/connections';
+import { fetchPage } from '../helpers/connections';
+import type { Service } from '../../src/model/services';
 import { startHarness, type Harness } from '../helpers/harness';
 
 const HOUR = 3_600_000;
@@ -26,7 +27,7 @@ afterAll(async () => {
   await pushed.close();
 });
 
-async function all(harness: Harness, service: ServiceName, filter: Record<string, unknown>) {
+async function all(harness: Harness, service: Service, filter: Record<string, unknown>) {
   const ids: string[] = [];
   let after: string | null = null;
   for (;;) {

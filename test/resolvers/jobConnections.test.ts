@@ -4,26 +4,27 @@
  * connection, resuming without waste, paging while jobs arrive, and expired tokens.
  */
 import { BASE_TIME, KB, KENDRA_DS, KENDRA_INDEX, QB_APP, QB_DS, QB_INDEX, importJobs, kendraJobs, qbusinessJobs, singleSourceFixture } from '../helpers/fixtures';
-import { askPage, fetchPage, type ServiceName } from '../helpers/connections';
+import { askPage, fetchPage } from '../helpers/connections';
+import type { Service } from '../../src/model/services';
 import { startHarness, type Harness } from '../helpers/harness';
 
 const COUNT = 45;
 const HOUR = 3_600_000;
 
-const EXPECTED: Record<ServiceName, string[]> = {
+const EXPECTED: Record<Service, string[]> = {
   KENDRA: kendraJobs(COUNT).map((j) => j.ExecutionId),
   QBUSINESS: qbusinessJobs(COUNT).map((j) => j.executionId),
   QCONNECT: importJobs(COUNT).map((j) => j.importJobId),
 };
 
-const LIST_OPERATION: Record<ServiceName, string> = {
+const LIST_OPERATION: Record<Service, string> = {
   KENDRA: 'kendra.ListDataSourceSyncJobs',
   QBUSINESS: 'qbusiness.ListDataSourceSyncJobs',
   QCONNECT: 'qconnect.ListImportJobs',
 };
 
 /** `count` jobs newer than everything in the fixture, in the service's add-jobs body. */
-function newerJobs(service: ServiceName, count: number, round: number) {
+function newerJobs(service: Service, count: number, round: number) {
   const shift = (job: { [k: string]: any }, startKey: string, endKey: string | undefined, i: number) => {
     const start = BASE_TIME + (round * 10 + i + 1) * HOUR;
     return { ...job, [startKey]: new Date(start).toISOString(), ...(endKey ? { [endKey]: new Date(start + 60_000).toISOString() } : {}) };
