@@ -2,7 +2,7 @@
  * The catalog of a configuration file (`--config gateway.yaml`): exactly the indexes, applications,
  * data sources and knowledge bases it names. An id the file lists is answered from memory; where the
  * file says "every X of this parent" (a list left out), that parent is listed upstream, kept for a
- * time to live shared by all requests, one listing in flight per parent. A failed listing is
+ * time to live shared by all requests, one listing in flight per parent (`ListingCache`). A failed listing is
  * reported (in `list().failures`, or thrown by `serves`) and never cached, so the next read asks
  * again. Danger: an explicitly listed id is served without asking the service whether it exists;
  * a typo there surfaces later as NOT_FOUND from the describe or job calls, not here.
@@ -15,11 +15,15 @@ import type {
   QBusinessDataSourceRef,
   QConnectKnowledgeBaseRef,
 } from '../model/sources';
-import { listKendraDataSourcesPage } from '../services/kendra/resources';
-import { listQBusinessDataSourcesPage, listQBusinessIndicesPage } from '../services/qbusiness/resources';
-import { listKnowledgeBasesPage } from '../services/qconnect/resources';
 import type { Upstream } from '../services/upstream';
-import { listAll } from './listAll';
+import type { GatewayStore } from '../store/GatewayStore';
+import { ListingCache } from './listingCache';
+import {
+  allKendraDataSources,
+  allKnowledgeBases,
+  allQBusinessDataSources,
+  allQBusinessIndices,
+} from './listings';
 import type { CatalogListing, SourceCatalog } from './SourceCatalog';
 
 /**
@@ -40,6 +44,8 @@ export interface ConfigCatalogOptions {
   /** Overrides `discoveryTtlSeconds` of the config. */
   ttlSeconds?: number;
   now?: () => number;
+  /** Shares the listings with replicas (see `ListingCache`). */
+  store?: GatewayStore;
 }
 
 /** A configured set of children: `undefined` = every child, as listed upstream. */
@@ -56,7 +62,7 @@ export class ConfigCatalog implements SourceCatalog {
   private readonly qbusiness?: Map<string, Children<QBusinessIndices>>;
   /** `null`: Q Connect not served. */
   private readonly knowledgeBases: Children<Set<string>> | null;
-  private readonly listings: Listings;
+  private readonly listings: ListingCache;
 
   constructor(
     private readonly upstream: Upstream,
@@ -74,7 +80,11 @@ export class ConfigCatalog implements SourceCatalog {
       );
     }
     this.knowledgeBases = config.qconnect ? ids(config.qconnect.knowledgeBases) : null;
-    this.listings = new Listings((options.ttlSeconds ?? config.discoveryTtlSeconds ?? 300) * 1000, options.now ?? Date.now);
+    this.listings = new ListingCache({
+      ttlMs: (options.ttlSeconds ?? config.discoveryTtlSeconds ?? 300) * 1000,
+      now: options.now,
+      store: options.store,
+    });
   }
 
   /**
@@ -173,25 +183,23 @@ export class ConfigCatalog implements SourceCatalog {
   }
 
   private kendraDataSources(indexId: string): Promise<KendraDataSourceRef[]> {
-    return this.listings.get(`kendra/${indexId}`, () =>
-      listAll((page) => listKendraDataSourcesPage(this.upstream, indexId, page), 100),
-    );
+    return this.listings.get(`kendra/${indexId}`, () => allKendraDataSources(this.upstream, indexId));
   }
 
   private qbusinessIndexIds(applicationId: string): Promise<string[]> {
     return this.listings.get(`qbusiness/${applicationId}`, async () =>
-      (await listAll((page) => listQBusinessIndicesPage(this.upstream, applicationId, page), 100)).map((i) => i.indexId),
+      (await allQBusinessIndices(this.upstream, applicationId)).map((i) => i.indexId),
     );
   }
 
   private qbusinessDataSources(applicationId: string, indexId: string): Promise<QBusinessDataSourceRef[]> {
     return this.listings.get(`qbusiness/${applicationId}/${indexId}`, () =>
-      listAll((page) => listQBusinessDataSourcesPage(this.upstream, applicationId, indexId, page), 10),
+      allQBusinessDataSources(this.upstream, applicationId, indexId),
     );
   }
 
   private allKnowledgeBases(): Promise<QConnectKnowledgeBaseRef[]> {
-    return this.listings.get('qconnect', () => listAll((page) => listKnowledgeBasesPage(this.upstream, page), 100));
+    return this.listings.get('qconnect', () => allKnowledgeBases(this.upstream));
   }
 }
 
@@ -205,37 +213,4 @@ function reported(service: Service, listing: Promise<JobSourceRef[]>): Promise<P
     (sources) => ({ sources, failures: [] }),
     (error: Error) => ({ sources: [], failures: [{ service, error }] }),
   );
-}
-
-/**
- * Listings by key, each kept `ttlMs` after it succeeded. Readers during a listing share it; a
- * failed one is dropped once settled, so only its own readers see the failure.
- */
-class Listings {
-  private readonly entries = new Map<string, { value: Promise<unknown>; at?: number }>();
-
-  constructor(
-    private readonly ttlMs: number,
-    private readonly now: () => number,
-  ) {}
-
-  get<T>(key: string, load: () => Promise<T>): Promise<T> {
-    const entry = this.entries.get(key);
-    if (entry && (entry.at === undefined || this.now() - entry.at <= this.ttlMs)) return entry.value as Promise<T>;
-    const fresh: { value: Promise<T>; at?: number } = { value: load() };
-    this.entries.set(key, fresh);
-    fresh.value.then(
-      () => {
-        fresh.at = this.now();
-      },
-      () => {
-        if (this.entries.get(key) === fresh) this.entries.delete(key);
-      },
-    );
-    return fresh.value;
-  }
-
-  clear(): void {
-    this.entries.clear();
-  }
 }

@@ -5,80 +5,85 @@
  * one listing in flight. A service whose listing fails is reported (and not cached), the others are
  * still served. Danger: the listing runs with the gateway's identity, not the caller's.
  */
-import type { GraphQLError } from 'graphql';
 import { SERVICES, serviceOf, type Service } from '../model/services';
-import type {
-  JobSourceRef,
-  KendraDataSourceRef,
-  NodeRef,
-  QBusinessDataSourceRef,
-  QConnectKnowledgeBaseRef,
-} from '../model/sources';
-import { listKendraDataSourcesPage, listKendraIndicesPage } from '../services/kendra/resources';
-import {
-  listQBusinessApplicationsPage,
-  listQBusinessDataSourcesPage,
-  listQBusinessIndicesPage,
-} from '../services/qbusiness/resources';
-import { listKnowledgeBasesPage } from '../services/qconnect/resources';
+import type { JobSourceRef, NodeRef } from '../model/sources';
 import type { Upstream } from '../services/upstream';
-import { listAll } from './listAll';
+import type { GatewayStore } from '../store/GatewayStore';
+import { ListingCache } from './listingCache';
+import {
+  allKendraDataSources,
+  allKendraIndices,
+  allKnowledgeBases,
+  allQBusinessApplications,
+  allQBusinessDataSources,
+  allQBusinessIndices,
+} from './listings';
 import type { CatalogListing, SourceCatalog } from './SourceCatalog';
 
+/** One service's discovered sources, and the parents (indexes, applications) that exist. */
 interface ServiceListing {
-  at: number;
-  sources?: JobSourceRef[];
-  /** Parent ids (indexes, applications, application/index pairs) that exist. */
-  parents?: Set<string>;
-  error?: Error;
+  sources: JobSourceRef[];
+  /** Index ids, application ids and `application/index` pairs. */
+  parents: string[];
 }
 
 export interface DiscoveryOptions {
   /** How long a listing is reused (default 300 s). */
   ttlSeconds?: number;
+  /** The services discovered (default all three). */
   services?: readonly Service[];
   now?: () => number;
+  /** Shares the listings with replicas (see `ListingCache`). */
+  store?: GatewayStore;
 }
 
 export class DiscoveryCatalog implements SourceCatalog {
-  private readonly cache = new Map<Service, Promise<ServiceListing>>();
-  private readonly ttlMs: number;
+  private readonly listings: ListingCache;
   private readonly services: readonly Service[];
-  private readonly now: () => number;
 
   constructor(
     private readonly upstream: Upstream,
     options: DiscoveryOptions = {},
   ) {
-    this.ttlMs = (options.ttlSeconds ?? 300) * 1000;
+    this.listings = new ListingCache({
+      ttlMs: (options.ttlSeconds ?? 300) * 1000,
+      now: options.now,
+      store: options.store,
+    });
     this.services = options.services ?? SERVICES;
-    this.now = options.now ?? Date.now;
   }
 
   async list(): Promise<CatalogListing> {
-    const listings = await Promise.all(this.services.map((service) => this.listing(service).then((l) => ({ service, l }))));
-    return {
-      sources: listings.flatMap(({ l }) => l.sources ?? []),
-      failures: listings.filter(({ l }) => l.error).map(({ service, l }) => ({ service, error: l.error! })),
-    };
+    const parts = await Promise.all(
+      this.services.map((service) =>
+        this.listing(service).then(
+          (listing) => ({ sources: listing.sources, failures: [] }),
+          (error: Error) => ({ sources: [], failures: [{ service, error }] }),
+        ),
+      ),
+    );
+    return { sources: parts.flatMap((p) => p.sources), failures: parts.flatMap((p) => p.failures) };
   }
 
   async serves(ref: NodeRef): Promise<boolean> {
     const service = serviceOf(ref);
     if (!this.services.includes(service)) return false;
-    const listing = await this.listing(service);
-    if (listing.error) throw listing.error;
+    // Rejects with the listing's failure: whether the id is served cannot be told.
+    const { sources, parents } = await this.listing(service);
     switch (ref.kind) {
       case 'KendraIndex':
-        return listing.parents!.has(ref.indexId);
+        return parents.includes(ref.indexId);
       case 'QBusinessApplication':
-        return listing.parents!.has(ref.applicationId);
+        return parents.includes(ref.applicationId);
       case 'QBusinessIndex':
-        return listing.parents!.has(`${ref.applicationId}/${ref.indexId}`);
+        return parents.includes(`${ref.applicationId}/${ref.indexId}`);
       case 'KendraDataSource':
-        return listing.sources!.some((s) => s.kind === ref.kind && s.indexId === ref.indexId && s.dataSourceId === ref.dataSourceId);
+        return sources.some(
+          (s) =>
+            s.kind === ref.kind && s.indexId === ref.indexId && s.dataSourceId === ref.dataSourceId,
+        );
       case 'QBusinessDataSource':
-        return listing.sources!.some(
+        return sources.some(
           (s) =>
             s.kind === ref.kind &&
             s.applicationId === ref.applicationId &&
@@ -86,64 +91,55 @@ export class DiscoveryCatalog implements SourceCatalog {
             s.dataSourceId === ref.dataSourceId,
         );
       case 'QConnectKnowledgeBase':
-        return listing.sources!.some((s) => s.kind === ref.kind && s.knowledgeBaseId === ref.knowledgeBaseId);
+        return sources.some(
+          (s) => s.kind === ref.kind && s.knowledgeBaseId === ref.knowledgeBaseId,
+        );
     }
   }
 
   /** Forgets every listing (next read lists again). */
   invalidate(): void {
-    this.cache.clear();
+    this.listings.clear();
   }
 
+  /**
+   * The service's listing, kept or listed now. The race check the cache makes for us: a reader
+   * that finds a failed or expired listing must replace only that listing, never a fresh one
+   * another reader started meanwhile (else two listings run and one result is lost); lru-cache's
+   * `fetch()` replaces or drops an entry only while it still holds the fetch it started.
+   */
   private listing(service: Service): Promise<ServiceListing> {
-    const cached = this.cache.get(service);
-    if (cached) {
-      return cached.then((listing) => {
-        if (listing.error || this.now() - listing.at > this.ttlMs) {
-          if (this.cache.get(service) === cached) this.cache.delete(service);
-          return this.listing(service);
-        }
-        return listing;
-      });
-    }
-    const fresh = this.discover(service).then(
-      (found): ServiceListing => ({ at: this.now(), ...found }),
-      (error: GraphQLError): ServiceListing => ({ at: this.now(), error }),
-    );
-    this.cache.set(service, fresh);
-    return fresh;
+    return this.listings.get(service, () => this.discover(service));
   }
 
-  private async discover(service: Service): Promise<{ sources: JobSourceRef[]; parents: Set<string> }> {
+  private async discover(service: Service): Promise<ServiceListing> {
     const upstream = this.upstream;
     switch (service) {
       case 'KENDRA': {
-        const indices = await listAll((page) => listKendraIndicesPage(upstream, page), 100);
+        const indices = await allKendraIndices(upstream);
         const perIndex = await Promise.all(
-          indices.map((index) => listAll((page) => listKendraDataSourcesPage(upstream, index.indexId, page), 100)),
+          indices.map((index) => allKendraDataSources(upstream, index.indexId)),
         );
-        return { sources: perIndex.flat() as KendraDataSourceRef[], parents: new Set(indices.map((i) => i.indexId)) };
+        return { sources: perIndex.flat(), parents: indices.map((i) => i.indexId) };
       }
       case 'QBUSINESS': {
-        const apps = await listAll((page) => listQBusinessApplicationsPage(upstream, page), 100);
+        const apps = await allQBusinessApplications(upstream);
         const indices = (
-          await Promise.all(apps.map((app) => listAll((page) => listQBusinessIndicesPage(upstream, app.applicationId, page), 100)))
+          await Promise.all(apps.map((app) => allQBusinessIndices(upstream, app.applicationId)))
         ).flat();
         const sources = await Promise.all(
           indices.map((index) =>
-            listAll((page) => listQBusinessDataSourcesPage(upstream, index.applicationId, index.indexId, page), 10),
+            allQBusinessDataSources(upstream, index.applicationId, index.indexId),
           ),
         );
-        const parents = new Set([
+        const parents = [
           ...apps.map((a) => a.applicationId),
           ...indices.map((i) => `${i.applicationId}/${i.indexId}`),
-        ]);
-        return { sources: sources.flat() as QBusinessDataSourceRef[], parents };
+        ];
+        return { sources: sources.flat(), parents };
       }
-      case 'QCONNECT': {
-        const kbs = await listAll((page) => listKnowledgeBasesPage(upstream, page), 100);
-        return { sources: kbs as QConnectKnowledgeBaseRef[], parents: new Set() };
-      }
+      case 'QCONNECT':
+        return { sources: await allKnowledgeBases(upstream), parents: [] };
     }
   }
 }
