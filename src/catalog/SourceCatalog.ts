@@ -5,12 +5,17 @@
 import type { Service } from '../model/services';
 import type { JobSourceRef, NodeRef } from '../model/sources';
 
+/** What `list()` found: the served sources, and the services whose listing failed. */
 export interface CatalogListing {
   sources: JobSourceRef[];
   /** Services (or parents) whose listing failed: their sources are missing from `sources`. */
   failures: { service: Service; error: Error }[];
 }
 
+/**
+ * Which sources the gateway serves: discovered (`DiscoveryCatalog`) or configured
+ * (`ConfigCatalog`).
+ */
 export interface SourceCatalog {
   /** Is this index, application, data source or knowledge base served? */
   serves(ref: NodeRef): Promise<boolean>;

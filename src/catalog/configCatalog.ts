@@ -57,6 +57,7 @@ interface Part {
   failures: CatalogListing['failures'];
 }
 
+/** The sources a configuration file names (see the module header). */
 export class ConfigCatalog implements SourceCatalog {
   private readonly kendra?: Map<string, Children<Set<string>>>;
   private readonly qbusiness?: Map<string, Children<QBusinessIndices>>;

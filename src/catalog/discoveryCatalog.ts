@@ -37,6 +37,7 @@ export interface DiscoveryOptions {
   store?: GatewayStore;
 }
 
+/** Every source the account has, found by listing (see the module header). */
 export class DiscoveryCatalog implements SourceCatalog {
   private readonly listings: ListingCache;
   private readonly services: readonly Service[];

@@ -2,6 +2,7 @@
 import type { PageRequest, ServicePage } from '../relay/pageSource';
 import { eachPage } from '../services/eachPage';
 
+/** Every item of a list operation, asked `size` at a time. */
 export async function listAll<T>(
   fetch: (page: PageRequest) => Promise<ServicePage<T>>,
   size: number,

@@ -32,10 +32,13 @@ import type { Upstream } from '../services/upstream';
 import { ConfigCatalog, type CatalogConfig, type ConfigCatalogOptions } from './configCatalog';
 import type { SourceCatalog } from './SourceCatalog';
 
+/** What a configuration file gives the gateway: its region, its config, and its catalog. */
 export interface LoadedCatalogConfig {
   region?: string;
-  /** Builds the catalog once the gateway has its `Upstream`. */
-  /** The catalog; `ttlSeconds` (from `--discovery-ttl`) overrides the file's `discoveryTtlSeconds`. */
+  /**
+   * Builds the catalog once the gateway has its `Upstream`; `ttlSeconds` (from `--discovery-ttl`)
+   * overrides the file's `discoveryTtlSeconds`.
+   */
   catalog: (upstream: Upstream, options?: ConfigCatalogOptions) => SourceCatalog;
   config: CatalogConfig;
 }

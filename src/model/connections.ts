@@ -27,6 +27,7 @@ export interface Connection<T> {
   pageInfo: PageInfo;
 }
 
+/** What each GraphQL connection type resolves from (`codegen.yml` maps them). */
 export type SyncJobConnectionModel = Connection<SyncJobModel>;
 export type ImportJobConnectionModel = Connection<ImportJobModel>;
 export type JobConnectionModel = Connection<JobModel>;

@@ -11,17 +11,20 @@ export interface ExternalSourceConfigurationModel {
   configuration: unknown;
 }
 
+/** The `ConnectConfiguration` member: the Amazon Connect instance. */
 export interface ConnectConfigurationModel {
   kind: 'ConnectConfiguration';
   instanceId?: string;
 }
 
+/** A member this gateway does not know, kept by name and raw JSON. */
 export interface UnknownConfigurationModel {
   kind: 'UnknownExternalSourceConfiguration';
   memberName: string;
   rawJson: string;
 }
 
+/** The union's member as the schema serves it. */
 export type ConfigurationDetailsModel = ConnectConfigurationModel | UnknownConfigurationModel;
 
 /** Picks the union member; null when the service sent no member at all. */

@@ -10,10 +10,12 @@ import type { JobSourceRef, NodeRef } from './sources';
 
 const VERSION = 'g1';
 
+/** What a job's global id addresses: enough to find the job upstream. */
 export type JobLocator =
   | { kind: 'SyncJob'; source: Extract<JobSourceRef, { kind: 'KendraDataSource' | 'QBusinessDataSource' }>; executionId: string; startedAtMs?: number }
   | { kind: 'ImportJob'; knowledgeBaseId: string; importJobId: string };
 
+/** What any global id decodes to: a resource or a job. */
 export type Locator = NodeRef | JobLocator;
 
 function encode(parts: (string | number)[]): string {

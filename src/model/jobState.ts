@@ -25,7 +25,9 @@ export const IMPORT_STATES: Readonly<Record<string, JobState>> = {
   DELETED: 'DELETED',
 };
 
+/** The sync job statuses this gateway knows (Kendra's and Q Business's enum). */
 export const SYNC_JOB_STATUSES = Object.keys(SYNC_STATES);
+/** The import job statuses this gateway knows. */
 export const IMPORT_JOB_STATUSES = Object.keys(IMPORT_STATES);
 
 /** The normalized state of a job; UNKNOWN for a status this gateway does not know. */

@@ -5,6 +5,7 @@
  */
 import type { QConnectKnowledgeBaseRef, SyncSourceRef } from './sources';
 
+/** A job's state, the same for every service (the README's table). */
 export type JobState =
   | 'RUNNING'
   | 'STOPPING'
@@ -16,6 +17,7 @@ export type JobState =
   | 'DELETED'
   | 'UNKNOWN';
 
+/** Every `JobState`, in the order summaries list them. */
 export const JOB_STATES: readonly JobState[] = [
   'RUNNING',
   'STOPPING',
@@ -28,6 +30,7 @@ export const JOB_STATES: readonly JobState[] = [
   'UNKNOWN',
 ];
 
+/** Document counts of a sync job (each absent when the service sent none). */
 export interface SyncJobMetricsModel {
   documentsAdded?: number;
   documentsModified?: number;
@@ -36,6 +39,7 @@ export interface SyncJobMetricsModel {
   documentsScanned?: number;
 }
 
+/** One run of a Kendra or Q Business data source sync. */
 export interface SyncJobModel {
   kind: 'SyncJob';
   source: SyncSourceRef;
@@ -48,6 +52,7 @@ export interface SyncJobModel {
   metrics?: SyncJobMetricsModel;
 }
 
+/** One Q Connect import job. */
 export interface ImportJobModel {
   kind: 'ImportJob';
   source: QConnectKnowledgeBaseRef;
@@ -62,12 +67,15 @@ export interface ImportJobModel {
   externalSourceConfiguration?: { source: string; configuration: unknown };
 }
 
+/** Either kind of job. */
 export type JobModel = SyncJobModel | ImportJobModel;
 
+/** The job's own id: a sync job's execution id, an import job's id. */
 export function jobIdOf(job: JobModel): string {
   return job.kind === 'SyncJob' ? job.executionId : job.importJobId;
 }
 
+/** When the job started: a sync job's start time, an import job's creation time. */
 export function jobStartedAt(job: JobModel): Date | undefined {
   return job.kind === 'SyncJob' ? job.startedAt : job.createdTime;
 }

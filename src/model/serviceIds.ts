@@ -16,9 +16,12 @@ function check(value: string, pattern: RegExp, what: string, expected: string): 
   return value;
 }
 
+/** A Kendra index id, checked (BAD_USER_INPUT when malformed). */
 export const kendraIndexId = (id: string) => check(id, KENDRA_INDEX_ID, 'A Kendra index id', '36 characters of letters, digits and hyphens');
+/** A Kendra data source id, checked. */
 export const kendraDataSourceId = (id: string) =>
   check(id, KENDRA_DATA_SOURCE_ID, 'A Kendra data source id', '1 to 100 characters of letters, digits, hyphens and underscores');
+/** A Q Business application, index or data source id (`what` names which), checked. */
 export const qbusinessId = (id: string, what: string) =>
   check(id, QBUSINESS_ID, `A Q Business ${what} id`, '36 characters of letters, digits and hyphens');
 

@@ -10,6 +10,7 @@ export interface KendraIndexRef {
   indexId: string;
 }
 
+/** A Kendra data source, by index and data source id. */
 export interface KendraDataSourceRef {
   kind: 'KendraDataSource';
   indexId: string;
@@ -17,17 +18,20 @@ export interface KendraDataSourceRef {
   details?: SourceDetails;
 }
 
+/** A Q Business application. */
 export interface QBusinessApplicationRef {
   kind: 'QBusinessApplication';
   applicationId: string;
 }
 
+/** A Q Business index of an application. */
 export interface QBusinessIndexRef {
   kind: 'QBusinessIndex';
   applicationId: string;
   indexId: string;
 }
 
+/** A Q Business data source, by application, index and data source id. */
 export interface QBusinessDataSourceRef {
   kind: 'QBusinessDataSource';
   applicationId: string;
@@ -36,6 +40,7 @@ export interface QBusinessDataSourceRef {
   details?: SourceDetails;
 }
 
+/** A Q Connect knowledge base. */
 export interface QConnectKnowledgeBaseRef {
   kind: 'QConnectKnowledgeBase';
   /** The bare UUID (an ARN given by a client is reduced to it). */
@@ -45,8 +50,10 @@ export interface QConnectKnowledgeBaseRef {
 
 /** A data source or knowledge base: what `JobSource` resolves from. */
 export type JobSourceRef = KendraDataSourceRef | QBusinessDataSourceRef | QConnectKnowledgeBaseRef;
+/** A source whose jobs are sync jobs: a Kendra or Q Business data source. */
 export type SyncSourceRef = KendraDataSourceRef | QBusinessDataSourceRef;
 
+/** Any resource `node(id:)` can return (jobs aside). */
 export type NodeRef =
   | KendraIndexRef
   | KendraDataSourceRef

@@ -3,16 +3,19 @@ import type { JobState } from './jobs';
 import type { Service } from './services';
 import type { JobSourceRef } from './sources';
 
+/** Counts by state, and the failure rate, of a set of jobs. */
 export interface StateCounts {
   total: number;
   byState: { state: JobState; count: number }[];
   failureRate: number | null;
 }
 
+/** One source's counts. */
 export interface SourceJobSummaryModel extends StateCounts {
   source: JobSourceRef;
 }
 
+/** The whole summary: the window, the counts, per service and per source. */
 export interface JobSummaryModel extends StateCounts {
   startedAfter: Date;
   startedBefore: Date;

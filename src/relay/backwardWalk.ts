@@ -19,6 +19,7 @@ import { type ReadItem, type ReaderStart, SourceReader } from './sourceReader';
 import type { TokenChainCache } from './tokenChainCache';
 import { walkWindow } from './walkWindow';
 
+/** What the backward walk needs of the request: the window and where to start. */
 export interface BackwardPlan {
   count: number;
   /** Key of the `before` edge and the token of its page (`null` = first page), if known. */
@@ -32,6 +33,7 @@ export interface BackwardPlan {
 /** Steps back at most this many pages before falling back to a forward read. */
 const MAX_STEPS = 1000;
 
+/** The last `count` items before `before`, stepping back page by page (see the module header). */
 export async function lastBeforeViaChain<T>(
   source: PageSource<T>,
   k: string,

@@ -113,6 +113,7 @@ function readerStart(after: SourceCursor | undefined): ReaderStart {
     case 'pageEnd':
       return { token: after.nextToken, skipHint: 0, consumed: after.s };
     case 'page':
+      // The edge is raw item `offset` of its page: `offset + 1` raw items precede the next one.
       return { token: after.token, skipHint: after.offset + 1, consumed: after.s };
   }
 }

@@ -21,6 +21,7 @@ import { badUserInput } from '../errors/ErrorCode';
 import type { SortKey } from './pageSource';
 import { fromWireSortKey, toWireSortKey } from './sortKey';
 
+/** The format version every cursor carries (`v`). */
 export const CURSOR_VERSION = 1;
 /** Longest cursor string read at all; anything longer is refused before parsing. */
 export const MAX_CURSOR_INPUT_LENGTH = 8192;
@@ -78,6 +79,7 @@ export type SourceCursor =
   | { b: number; s: SortKey; at: 'pageEnd'; nextToken: string }
   | { b: number; s: SortKey; at: 'listEnd' };
 
+/** Writes a single-source edge cursor. */
 export function encodeSourceCursor(k: string, cursor: SourceCursor): string {
   const common = { b: cursor.b, s: toWireSortKey(cursor.s) };
   switch (cursor.at) {

@@ -19,6 +19,7 @@ import { type ReaderPosition, type ReaderStart, SourceReader } from './sourceRea
 import { walkWindow } from './walkWindow';
 import { walkBound } from './walkBound';
 
+/** A source left out of a merged page, and why. */
 export interface SourceFailure {
   /** `PageSource.key` of the source left out of this page. */
   sourceKey: string;
@@ -26,6 +27,7 @@ export interface SourceFailure {
   error: unknown;
 }
 
+/** A merged page, with the sources that failed. */
 export interface MergedConnection<T> extends Connection<T> {
   /** Sources that failed and are missing from this page; empty when all answered. */
   failures: SourceFailure[];
@@ -129,6 +131,7 @@ function readerStart(position: ReaderPosition | undefined): ReaderStart {
   if (position.done === true) return { done: true };
   return {
     token: position.token,
+    // A position's offset is its next unconsumed item's own (unlike a single-source edge's).
     skipHint: position.offset,
     consumed: position.consumed,
     head: position.head,

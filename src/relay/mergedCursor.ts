@@ -30,6 +30,7 @@ import type { KnownRun, ReaderPosition } from './sourceReader';
 /** Longest cursor handed out inline; a longer position is kept server-side behind a handle. */
 export const MAX_INLINE_CURSOR_LENGTH = 1024;
 
+/** Where a merged feed's edge sits: walk bound, edge key, every source's position. */
 export interface MergedCursor {
   /** Walk bound (ms). */
   b: number;
@@ -41,6 +42,7 @@ export interface MergedCursor {
 
 const RESTART = 'start again without after/before';
 
+/** Writes a merged cursor: inline, or a handle into `store` when too long. */
 export function encodeMergedCursor(k: string, cursor: MergedCursor, store: CursorStore, setHash?: string): string {
   const m = cursor.positions.map((position) => {
     if (position.done === true) return 0;
@@ -57,6 +59,9 @@ export function encodeMergedCursor(k: string, cursor: MergedCursor, store: Curso
     return entry;
   });
   const inline = encodeCursorPayload(k, { b: cursor.b, s: toWireSortKey(cursor.s), ...(setHash ? { g: setHash } : {}), m });
+  // Cursors travel in query variables, URLs and logs; one position per source, each holding a
+  // service token of up to ~1 kB, would grow with the number of sources, so a long one is kept
+  // server-side and the client holds a fixed-size handle.
   if (inline.length <= MAX_INLINE_CURSOR_LENGTH) return inline;
   const handle = createHash('sha256').update(inline).digest('base64url').slice(0, 22);
   store.set(handle, inline);
@@ -83,6 +88,7 @@ export function decodeMergedCursor(
       argumentName: arg,
     });
   if (payload.r !== undefined) {
+    // A handle cursor is exactly `{ v, k, r }`: any other member means it was altered.
     if (typeof payload.r !== 'string' || Object.keys(payload).length !== 3) throw malformed();
     const inline = store.get(payload.r);
     if (inline === undefined) {
@@ -102,6 +108,8 @@ export function decodeMergedCursor(
     const fresh: ReaderPosition = { token: undefined, offset: 0, consumed: s };
     return { b, s, positions: Array.from({ length: sourceCount }, () => fresh) };
   }
+  // Positions are matched to sources by index (sources in key order): a cursor with another count
+  // was minted over another set of sources, and its positions would land on the wrong ones.
   if (!Array.isArray(m) || m.length !== sourceCount) throw malformed();
   const positions = m.map((entry: unknown): ReaderPosition => {
     if (entry === 0) return { done: true };

@@ -34,6 +34,7 @@ export interface ServicePage<T> {
   nextToken?: string;
 }
 
+/** A forward-only, token-paged list the paging core reads (one per source and filter). */
 export interface PageSource<T> {
   /**
    * Canonical key of this connection: service, resource ids and filters, in a fixed spelling.

@@ -36,6 +36,7 @@ export function sortKeyTime(key: SortKey): number {
   return timeOf(key[0]);
 }
 
+/** A key as a cursor writes it (`-Infinity` as `null`). */
 export function toWireSortKey(key: SortKey): WireSortKey {
   const time = timeOf(key[0]);
   return [Number.isFinite(time) ? time : null, ...key.slice(1)] as WireSortKey;

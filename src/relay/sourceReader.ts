@@ -63,6 +63,7 @@ export type ReaderPosition =
       consumed: SortKey | undefined;
     };
 
+/** Reads one `PageSource` forward from a resume point (see the module header). */
 export class SourceReader<T> {
   readonly buffer: ReadItem<T>[] = [];
   /** Key of the next accepted item, known from a cursor but not fetched yet. */
@@ -143,6 +144,8 @@ export class SourceReader<T> {
     if (this.exhausted) return { done: true };
     return {
       token: this.nextToken,
+      // Nothing fetched yet: still where the cursor put us, its offset included. After a fetch the
+      // next page is a fresh one, whose first raw item is the next wanted.
       offset: this.fetchedAny ? 0 : this.skipHint,
       head: this.virtualHead,
       known: this.virtualKnown,
@@ -159,6 +162,9 @@ export class SourceReader<T> {
     if (this.exhausted) return;
     const { source } = this;
     const token = this.nextToken;
+    // The skip hint only concerns the first page read: the raw items of the cursor's page that
+    // precede the resume point. Asking for them plus `want` makes one call enough when nothing
+    // shifted; at least 1, since the services refuse a page size of 0.
     const skip = this.fetchedAny ? 0 : this.skipHint;
     const max = Math.max(1, Math.floor(source.maxPageSize));
     const size = source.accept !== undefined ? max : Math.max(1, Math.min(max, skip + want));
@@ -183,6 +189,8 @@ export class SourceReader<T> {
     page.items.forEach((node, offset) => {
       const key = source.sortKeyOf(node);
       this.firstRawKey ??= key;
+      // At or before a key already seen: a repeat (the skipped head of a resumed page, or an item
+      // an offset token's shift pushed onto this page again). Raw offsets still count it.
       if (this.seen !== undefined && compareSortKeys(key, this.seen) <= 0) return;
       this.seen = key;
       if (sortKeyTime(key) > this.bound) return;

@@ -15,6 +15,7 @@ import type { SortKey } from './pageSource';
 import { compareSortKeys, sortKeyTime } from './sortKey';
 import type { ReadItem, SourceReader } from './sourceReader';
 
+/** Which items a walk hands out: direction, count, and where the window ends. */
 export interface WalkPlan {
   direction: 'forward' | 'backward';
   count: number;
@@ -22,6 +23,7 @@ export interface WalkPlan {
   before?: SortKey;
 }
 
+/** What the caller decides: which failures are fatal, what each item handed out records. */
 export interface WalkHooks<T, M> {
   /** A rejection for which the whole call fails (thrown unchanged); otherwise the source drops out. */
   isFatal(error: unknown): boolean;
@@ -29,12 +31,14 @@ export interface WalkHooks<T, M> {
   mark(item: ReadItem<T>, readerIndex: number): M;
 }
 
+/** One item handed out, the reader it came from, and what `mark` recorded for it. */
 export interface WalkEmitted<T, M> {
   item: ReadItem<T>;
   readerIndex: number;
   mark: M;
 }
 
+/** What a walk found. */
 export interface WalkOutcome<T, M> {
   /** The page, in connection order. */
   items: WalkEmitted<T, M>[];
@@ -48,6 +52,7 @@ interface Head {
   key: SortKey;
 }
 
+/** Walks `readers` merged in key order over the window (see the module header). */
 export async function walkWindow<T, M>(
   readers: SourceReader<T>[],
   plan: WalkPlan,
@@ -107,6 +112,8 @@ export async function walkWindow<T, M>(
         materializedBefore = true;
       }
       if (toFetch.size > 0) {
+        // One more than the items still to hand out: the extra one proves (or disproves) that the
+        // window goes on, so `hasNextPage` is exact without a call of its own.
         await fetchAll([...toFetch], materialize + 1);
         continue;
       }
@@ -122,6 +129,7 @@ export async function walkWindow<T, M>(
 
   const { count } = plan;
   if (plan.direction === 'forward') {
+    // Ask each time only for what the page still lacks, so a cursor's sources are not over-read.
     const items: WalkEmitted<T, M>[] = [];
     while (items.length < count) {
       const head = await nextHead(count - items.length);
@@ -136,9 +144,13 @@ export async function walkWindow<T, M>(
     const head = await nextHead(Infinity);
     if (head === undefined) break;
     tail.push(emit(head));
+    // Keep the last `count + 1` (the extra one says an item precedes the page), trimming only
+    // when the tail has doubled, so a long window costs one copy per `count + 1` items, not one
+    // per item, and memory stays bounded whatever the window's length.
     if (tail.length > 2 * (count + 1)) tail = tail.slice(tail.length - (count + 1));
   }
   return {
+    // The page is the last `count`; anything kept before them means `hasPreviousPage`.
     items: tail.slice(Math.max(0, tail.length - count)),
     windowHasMore: tail.length > count,
     failures,

@@ -9,6 +9,7 @@ import type { CursorStore } from '../relay/cursorStore';
 import type { TokenChainCache } from '../relay/tokenChainCache';
 import type { Upstream } from '../services/upstream';
 
+/** Gateway-wide settings resolvers read. */
 export interface GatewayOptions {
   /** Push filters down to the services where they can take them (default true). */
   pushdown: boolean;
@@ -20,6 +21,7 @@ export interface GatewayOptions {
   summaryMaxDays: number;
 }
 
+/** What every resolver gets for one request. */
 export interface GatewayContext {
   loaders: Loaders;
   upstream: Upstream;
@@ -31,6 +33,7 @@ export interface GatewayContext {
   partialErrors: GraphQLError[];
 }
 
+/** What every request's context shares, built once per gateway. */
 export interface GatewayShared {
   upstream: Upstream;
   catalog: SourceCatalog;

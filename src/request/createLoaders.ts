@@ -41,11 +41,13 @@ import type { SyncJobQuery } from '../services/syncJobQuery';
 import type { Upstream } from '../services/upstream';
 import { canonicalKey } from './canonicalKey';
 
+/** A sync job page: the source, the pushed-down filter, the page. */
 export interface SyncJobsPageKey extends PageRequest {
   source: SyncSourceRef;
   query: SyncJobQuery;
 }
 
+/** An import job page: the knowledge base and the page. */
 export interface ImportJobsPageKey extends PageRequest {
   source: QConnectKnowledgeBaseRef;
 }
@@ -74,6 +76,7 @@ function bareSyncSource(ref: SyncSourceRef): SyncSourceRef {
     : { kind: ref.kind, applicationId: ref.applicationId, indexId: ref.indexId, dataSourceId: ref.dataSourceId };
 }
 
+/** The loaders of one request, one per upstream read (see the module header). */
 export function createLoaders(upstream: Upstream) {
   const syncJobsPage = loaderOf<SyncJobsPageKey, ServicePage<SyncJobModel>>((key) =>
     key.source.kind === 'KendraDataSource'
@@ -139,4 +142,5 @@ export function createLoaders(upstream: Upstream) {
   };
 }
 
+/** What `createLoaders` returns. */
 export type Loaders = ReturnType<typeof createLoaders>;

@@ -30,6 +30,7 @@ export function jobSortKey(job: JobModel): SortKey {
   return [time, serviceOf(job.source), sourceKey(job.source), jobIdOf(job)];
 }
 
+/** The largest page the source's job list operation takes. */
 export function maxPageSizeOf(source: JobSourceRef): number {
   switch (source.kind) {
     case 'KendraDataSource':

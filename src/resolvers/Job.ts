@@ -6,6 +6,7 @@ import { serviceOf } from '../model/services';
 
 const FINISHED_IMPORT_STATUSES = new Set(['COMPLETE', 'FAILED', 'DELETED', 'DELETE_FAILED']);
 
+/** Resolvers of the `Job` interface's fields, spread into `SyncJob` and `ImportJob`. */
 export const jobFields = {
   id: (job: JobModel) => toGlobalId(job),
   service: (job: JobModel) => serviceOf(job.source),

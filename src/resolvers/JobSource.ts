@@ -13,6 +13,7 @@ import { jobConnection, listOf, windowOf } from './jobConnections';
 
 const details = (ref: JobSourceRef, context: GatewayContext) => context.loaders.loadSourceDetails(ref);
 
+/** Resolvers of the `JobSource` interface's fields, spread into each source type. */
 export const jobSourceFields = {
   id: (ref: JobSourceRef) => toGlobalId(ref),
   service: (ref: JobSourceRef) => serviceOf(ref),

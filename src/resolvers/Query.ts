@@ -6,6 +6,7 @@ import { jobSummary } from './jobSummary';
 import { resolveNode } from './resolveNode';
 import { kendraIndexRef, knowledgeBaseRef, qbusinessApplicationRef, served } from './sourceRefs';
 
+/** Most ids `nodes(ids:)` takes. */
 export const MAX_NODES = 100;
 
 export const Query: QueryResolvers = {

@@ -19,6 +19,7 @@ import type { ConnectionArgs } from '../relay/connectionArgs';
 import { listOf, windowOf } from './jobConnections';
 import { sourcesConnection } from './sourcesConnection';
 
+/** `Query.jobs`: the merged feed over the selected sources; failed sources are partial errors. */
 export async function jobsFeed(
   context: GatewayContext,
   info: GraphQLResolveInfo,
@@ -45,6 +46,7 @@ export async function jobsFeed(
   return { edges: result.edges, pageInfo: result.pageInfo };
 }
 
+/** `Query.sources`: the served sources, by service and name search, as a connection. */
 export async function sourcesList(
   context: GatewayContext,
   info: GraphQLResolveInfo,

@@ -11,6 +11,7 @@ import { sourceKey, type JobSourceRef } from '../model/sources';
 import type { GatewayContext } from '../request/context';
 import { reportPartialError } from '../request/partialErrors';
 
+/** Which sources a cross-service query names: services and JobSource ids. */
 export interface SourceSelection {
   services?: readonly string[] | null;
   sources?: readonly string[] | null;

@@ -12,6 +12,7 @@ import { connectionFromPageSource } from '../relay/connection';
 import type { ConnectionArgs } from '../relay/connectionArgs';
 import type { GatewayContext } from '../request/context';
 
+/** A start-time window as the GraphQL filters give it. */
 export interface WindowInput {
   startedAfter?: Date | null;
   startedBefore?: Date | null;
@@ -34,6 +35,7 @@ export function listOf<T>(values: readonly T[] | null | undefined): readonly T[]
   return values ?? undefined;
 }
 
+/** The job connection of one source under a filter. */
 export async function jobConnection<T extends JobModel>(
   context: GatewayContext,
   source: JobSourceRef,

@@ -53,6 +53,7 @@ async function tallySource(context: GatewayContext, ref: JobSourceRef, predicate
   return tally;
 }
 
+/** `Query.jobSummary` (see the module header). */
 export async function jobSummary(
   context: GatewayContext,
   info: GraphQLResolveInfo,

@@ -25,27 +25,33 @@ export async function served<T extends NodeRef>(context: GatewayContext, ref: T)
   });
 }
 
+/** A Kendra index from a client's id (BAD_USER_INPUT when malformed). */
 export const kendraIndexRef = (id: string): KendraIndexRef => ({ kind: 'KendraIndex', indexId: kendraIndexId(id) });
+/** A Kendra data source of an index, from a client's id. */
 export const kendraDataSourceRef = (indexId: string, id: string): KendraDataSourceRef => ({
   kind: 'KendraDataSource',
   indexId,
   dataSourceId: kendraDataSourceId(id),
 });
+/** A Q Business application from a client's id. */
 export const qbusinessApplicationRef = (id: string): QBusinessApplicationRef => ({
   kind: 'QBusinessApplication',
   applicationId: qbusinessId(id, 'application'),
 });
+/** A Q Business index of an application, from a client's id. */
 export const qbusinessIndexRef = (applicationId: string, id: string): QBusinessIndexRef => ({
   kind: 'QBusinessIndex',
   applicationId,
   indexId: qbusinessId(id, 'index'),
 });
+/** A Q Business data source of an index, from a client's id. */
 export const qbusinessDataSourceRef = (parent: QBusinessIndexRef, id: string): QBusinessDataSourceRef => ({
   kind: 'QBusinessDataSource',
   applicationId: parent.applicationId,
   indexId: parent.indexId,
   dataSourceId: qbusinessId(id, 'data source'),
 });
+/** A knowledge base from a client's id or ARN. */
 export const knowledgeBaseRef = (idOrArn: string): QConnectKnowledgeBaseRef => ({
   kind: 'QConnectKnowledgeBase',
   knowledgeBaseId: knowledgeBaseId(idOrArn),

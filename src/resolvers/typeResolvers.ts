@@ -2,4 +2,5 @@
 import type { JobModel } from '../model/jobs';
 import type { NodeRef } from '../model/sources';
 
+/** `__resolveType` of the abstract types: a model's `kind` is its GraphQL type name. */
 export const resolveKind = (value: NodeRef | JobModel) => value.kind;

@@ -19,6 +19,7 @@ export function loadTypeDefs(dir = SCHEMA_DIR): string[] {
     .map((file) => readFileSync(join(dir, file), 'utf8'));
 }
 
+/** The executable schema: the SDL files and the resolvers. */
 export function buildSchema(): GraphQLSchema {
   return makeExecutableSchema({ typeDefs: loadTypeDefs(), resolvers: resolvers as never });
 }

@@ -20,6 +20,7 @@ import { createHttpServer, listen } from './httpServer';
 import { createMetrics } from './metrics';
 import { partialErrorsPlugin } from './partialErrorsPlugin';
 
+/** Everything `startGateway` can be told; the CLI's flags map onto these fields. */
 export interface GatewayConfig {
   port?: number;
   host?: string;
@@ -43,6 +44,7 @@ export interface GatewayConfig {
   logLevel?: string;
 }
 
+/** A started gateway: its URL, its catalog, and `close()`. */
 export interface RunningGateway {
   url: string;
   port: number;
@@ -50,6 +52,7 @@ export interface RunningGateway {
   close(): Promise<void>;
 }
 
+/** Builds and starts a gateway (see the module header). */
 export async function startGateway(config: GatewayConfig = {}): Promise<RunningGateway> {
   const logger = pino({ level: config.logLevel ?? 'info', redact: ['*.credentials', '*.secretAccessKey'] });
   const metrics = createMetrics();

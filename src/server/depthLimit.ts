@@ -32,6 +32,7 @@ export function operationDepth(document: DocumentNode, operation: OperationDefin
   return depthOf(operation.selectionSet, new Set());
 }
 
+/** The Apollo plugin that refuses operations deeper than `maxDepth` (QUERY_TOO_COMPLEX). */
 export function depthLimitPlugin<T extends object>(maxDepth: number): ApolloServerPlugin<T> {
   return {
     async requestDidStart() {

@@ -17,6 +17,7 @@ const SHOWN_CODES = new Set<string>([
   'OPERATION_RESOLUTION_FAILURE',
 ]);
 
+/** Apollo's `formatError`: coded errors shown, the rest logged and masked. */
 export function createFormatError(options: { development: boolean; log: (error: unknown, formatted: GraphQLFormattedError) => void }) {
   return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
     const code = String(formatted.extensions?.code ?? '');

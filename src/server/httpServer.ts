@@ -42,6 +42,7 @@ function sendJson(res: http.ServerResponse, status: number, body: unknown): void
   res.end(JSON.stringify(body));
 }
 
+/** The gateway's HTTP server, not yet listening (see the module header). */
 export function createHttpServer(options: HttpServerOptions): http.Server {
   return http.createServer((req, res) => {
     handle(options, req, res).catch((error: { status?: number; message?: string }) => {
@@ -104,6 +105,7 @@ async function handle(options: HttpServerOptions, req: http.IncomingMessage, res
   res.end();
 }
 
+/** Listens on `host:port` (0 = a free port); resolves to the port. */
 export function listen(server: http.Server, port: number, host: string): Promise<number> {
   return new Promise((resolve, reject) => {
     server.once('error', reject);

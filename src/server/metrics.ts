@@ -1,6 +1,7 @@
 /** Prometheus metrics of one gateway: upstream calls by service, operation and outcome, and their latency. */
 import { Counter, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
 
+/** A Prometheus registry with the upstream call metrics, and their recorder. */
 export function createMetrics() {
   const registry = new Registry();
   collectDefaultMetrics({ register: registry });

@@ -8,6 +8,7 @@ import { KendraClient } from '@aws-sdk/client-kendra';
 import { QBusinessClient } from '@aws-sdk/client-qbusiness';
 import { QConnectClient } from '@aws-sdk/client-qconnect';
 
+/** The three SDK clients, one per service. */
 export interface AwsClients {
   kendra: KendraClient;
   qbusiness: QBusinessClient;
@@ -22,6 +23,7 @@ export interface ClientOptions {
   maxAttempts?: number;
 }
 
+/** Builds the three clients (see the module header). */
 export function createAwsClients(options: ClientOptions = {}): AwsClients {
   const common = {
     ...(options.region ? { region: options.region } : {}),
@@ -37,6 +39,7 @@ export function createAwsClients(options: ClientOptions = {}): AwsClients {
   };
 }
 
+/** Ends the clients' sockets. */
 export function destroyAwsClients(clients: AwsClients): void {
   clients.kendra.destroy();
   clients.qbusiness.destroy();

@@ -6,6 +6,7 @@
  */
 import type { PageRequest, ServicePage } from '../relay/pageSource';
 
+/** Every page of a list, one call each, `size` items asked per call. */
 export async function* eachPage<T>(
   fetch: (page: PageRequest) => Promise<ServicePage<T>>,
   size: number,

@@ -52,6 +52,7 @@ type OutputOf<C> = C extends {
 
 type SendFn = (command: SdkCommand, options: { abortSignal: AbortSignal }) => Promise<unknown>;
 
+/** The one way to call AWS (see the module header); one per gateway. */
 export class Upstream {
   private readonly limits: Record<Service, pLimit.Limit>;
   private readonly timeoutMs: number;

@@ -11,6 +11,7 @@
 /** What each kind of entry is for; a namespace also selects its own byte budget. */
 export type StoreNamespace = 'cursor' | 'chain' | 'catalog' | 'page';
 
+/** State between requests, by namespace, with a time to live (see the module header). */
 export interface GatewayStore {
   /** The value under `key`, or `undefined` when unknown or expired. */
   get<T>(namespace: StoreNamespace, key: string): Promise<T | undefined>;

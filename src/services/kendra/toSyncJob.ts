@@ -4,6 +4,7 @@ import type { SyncJobModel } from '../../model/jobs';
 import type { KendraDataSourceRef } from '../../model/sources';
 import { metricValue } from '../metricValue';
 
+/** A Kendra sync job as the gateway's model. */
 export function toSyncJob(source: KendraDataSourceRef, job: DataSourceSyncJob): SyncJobModel {
   const error =
     job.ErrorCode || job.ErrorMessage ? { code: job.ErrorCode, message: job.ErrorMessage } : undefined;

@@ -4,6 +4,7 @@ import type { SyncJobModel } from '../../model/jobs';
 import type { QBusinessDataSourceRef } from '../../model/sources';
 import { metricValue } from '../metricValue';
 
+/** A Q Business sync job as the gateway's model. */
 export function toSyncJob(source: QBusinessDataSourceRef, job: DataSourceSyncJob): SyncJobModel {
   const error =
     job.error && (job.error.errorCode || job.error.errorMessage)

@@ -8,6 +8,7 @@ import type { ImportJobModel } from '../../model/jobs';
 
 const EPOCH = new Date(0);
 
+/** A Q Connect import job (summary or full) as the gateway's model. */
 export function toImportJob(job: ImportJobSummary | ImportJobData): ImportJobModel {
   const knowledgeBaseId = job.knowledgeBaseId ?? '';
   const external = job.externalSourceConfiguration as { source?: string; configuration?: unknown } | undefined;
