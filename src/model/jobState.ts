@@ -2,7 +2,7 @@
  * Normalizes each service's job status to the one `JobState` (the table in the README).
  * Danger: services add statuses; anything not in the table is UNKNOWN, never an error.
  */
-import type { JobModel, JobState } from './jobs';
+import type { ImportJobModel, JobModel, JobState } from './jobs';
 
 /** Sync job status → state (Kendra and Q Business share the enum). */
 export const SYNC_STATES: Readonly<Record<string, JobState>> = {
@@ -40,6 +40,11 @@ export function jobStateOf(job: JobModel): JobState {
 export function knownStatus(job: JobModel): string {
   const known = job.kind === 'SyncJob' ? SYNC_JOB_STATUSES : IMPORT_JOB_STATUSES;
   return known.includes(job.statusRaw) ? job.statusRaw : 'UNKNOWN';
+}
+
+/** The import job's type in Q Connect's enum, or UNKNOWN when the value is not in it. */
+export function knownImportJobType(job: ImportJobModel): 'QUICK_RESPONSES' | 'UNKNOWN' {
+  return job.importJobTypeRaw === 'QUICK_RESPONSES' ? 'QUICK_RESPONSES' : 'UNKNOWN';
 }
 
 /** Finished states: the denominator of a failure rate. */

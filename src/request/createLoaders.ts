@@ -19,8 +19,6 @@ import { listKendraSyncJobsPage } from '../services/kendra/listSyncJobsPage';
 import {
   describeKendraDataSource,
   describeKendraIndex,
-  listKendraDataSourcesPage,
-  listKendraIndicesPage,
   type KendraIndexDetails,
 } from '../services/kendra/resources';
 import { listQBusinessSyncJobsPage } from '../services/qbusiness/listSyncJobsPage';
@@ -28,14 +26,11 @@ import {
   getQBusinessApplication,
   getQBusinessDataSource,
   getQBusinessIndex,
-  listQBusinessApplicationsPage,
-  listQBusinessDataSourcesPage,
-  listQBusinessIndicesPage,
   type QBusinessApplicationDetails,
   type QBusinessIndexDetails,
 } from '../services/qbusiness/resources';
 import { listImportJobsPage } from '../services/qconnect/listImportJobsPage';
-import { getImportJob, getKnowledgeBase, listKnowledgeBasesPage } from '../services/qconnect/resources';
+import { getImportJob, getKnowledgeBase } from '../services/qconnect/resources';
 import type { PageRequest, ServicePage } from '../relay/pageSource';
 import type { SyncJobQuery } from '../services/syncJobQuery';
 import type { Upstream } from '../services/upstream';
@@ -121,23 +116,6 @@ export function createLoaders(upstream: Upstream) {
     ),
     importJob: loaderOf<{ knowledgeBaseId: string; importJobId: string }, ImportJobModel>((key) =>
       getImportJob(upstream, key.knowledgeBaseId, key.importJobId),
-    ),
-    kendraIndicesPage: loaderOf<PageRequest, ServicePage<KendraIndexDetails>>((page) => listKendraIndicesPage(upstream, page)),
-    kendraDataSourcesPage: loaderOf<PageRequest & { indexId: string }, ServicePage<KendraDataSourceRef>>((key) =>
-      listKendraDataSourcesPage(upstream, key.indexId, key),
-    ),
-    qbusinessApplicationsPage: loaderOf<PageRequest, ServicePage<QBusinessApplicationDetails>>((page) =>
-      listQBusinessApplicationsPage(upstream, page),
-    ),
-    qbusinessIndicesPage: loaderOf<PageRequest & { applicationId: string }, ServicePage<QBusinessIndexDetails>>((key) =>
-      listQBusinessIndicesPage(upstream, key.applicationId, key),
-    ),
-    qbusinessDataSourcesPage: loaderOf<
-      PageRequest & { applicationId: string; indexId: string },
-      ServicePage<QBusinessDataSourceRef>
-    >((key) => listQBusinessDataSourcesPage(upstream, key.applicationId, key.indexId, key)),
-    knowledgeBasesPage: loaderOf<PageRequest, ServicePage<QConnectKnowledgeBaseRef>>((page) =>
-      listKnowledgeBasesPage(upstream, page),
     ),
   };
 }

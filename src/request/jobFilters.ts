@@ -5,7 +5,14 @@
  * window; Q Connect takes nothing.
  */
 import type { JobModel, JobState } from '../model/jobs';
-import { IMPORT_STATES, jobStateOf, knownStatus, SYNC_JOB_STATUSES, SYNC_STATES } from '../model/jobState';
+import {
+  IMPORT_STATES,
+  jobStateOf,
+  knownImportJobType,
+  knownStatus,
+  SYNC_JOB_STATUSES,
+  SYNC_STATES,
+} from '../model/jobState';
 import { jobStartedAt } from '../model/jobs';
 import type { SyncJobQuery } from '../services/syncJobQuery';
 
@@ -25,8 +32,7 @@ export function matchesJob(job: JobModel, filter: JobPredicate): boolean {
   if (filter.statuses && !filter.statuses.includes(knownStatus(job))) return false;
   if (filter.states && !filter.states.includes(jobStateOf(job))) return false;
   if (filter.types && job.kind === 'ImportJob') {
-    const type = job.importJobTypeRaw === 'QUICK_RESPONSES' ? 'QUICK_RESPONSES' : 'UNKNOWN';
-    if (!filter.types.includes(type)) return false;
+    if (!filter.types.includes(knownImportJobType(job))) return false;
   }
   const started = jobStartedAt(job)?.getTime();
   if (filter.startedAfter && (started === undefined || started < filter.startedAfter.getTime())) return false;

@@ -1,5 +1,5 @@
 import type { ImportJobResolvers } from '../schema/generated';
-import { knownStatus } from '../model/jobState';
+import { knownImportJobType, knownStatus } from '../model/jobState';
 import { jobFields } from './Job';
 
 export const ImportJob: ImportJobResolvers = {
@@ -8,7 +8,7 @@ export const ImportJob: ImportJobResolvers = {
   knowledgeBaseId: (job) => job.source.knowledgeBaseId,
   knowledgeBaseArn: (job) => job.knowledgeBaseArn,
   uploadId: (job) => job.uploadId,
-  importJobType: (job) => (job.importJobTypeRaw === 'QUICK_RESPONSES' ? 'QUICK_RESPONSES' : 'UNKNOWN'),
+  importJobType: (job) => knownImportJobType(job),
   importJobTypeRaw: (job) => job.importJobTypeRaw,
   status: (job) => knownStatus(job) as never,
   statusRaw: (job) => job.statusRaw,
