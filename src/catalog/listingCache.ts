@@ -88,6 +88,8 @@ function toStored(value: object): string {
 function fromStored(text: string): object {
   return JSON.parse(text, (_key, json: unknown) => {
     const date = (json as { $date?: unknown } | null)?.$date;
-    return typeof date === 'string' && Object.keys(json as object).length === 1 ? new Date(date) : json;
+    return typeof date === 'string' && Object.keys(json as object).length === 1
+      ? new Date(date)
+      : json;
   }) as object;
 }

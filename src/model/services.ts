@@ -49,7 +49,7 @@ export function perService<T>(value: (service: Service) => T): Record<Service, T
   return { KENDRA: value('KENDRA'), QBUSINESS: value('QBUSINESS'), QCONNECT: value('QCONNECT') };
 }
 
-/** The resource's own id, the last of the ids that address it (a data source's, not its index's). */
+/** The resource's own id, the last of those that address it (a data source's, not its index's). */
 export function ownId(ref: NodeRef): string {
   switch (ref.kind) {
     case 'KendraIndex':

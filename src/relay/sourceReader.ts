@@ -171,7 +171,8 @@ export class SourceReader<T> {
     // The reader's first token is where an earlier request left off (a cursor, or a page the
     // token chain remembers); every later one came from a page this reader just read.
     const tokenFromCursor = !this.fetchedAny && token !== undefined;
-    const page = await source.fetchPage(token, size, tokenFromCursor ? { tokenFromCursor } : undefined);
+    const origin = tokenFromCursor ? { tokenFromCursor } : undefined;
+    const page = await source.fetchPage(token, size, origin);
     if (page.nextToken !== undefined && page.nextToken === token) {
       throw gatewayError(
         ErrorCode.UPSTREAM_UNAVAILABLE,

@@ -62,7 +62,9 @@ export function jobPageSource<T extends JobModel = JobModel>(
     key,
     maxPageSize: maxPageSizeOf(source),
     fetchPage: async (token, size, origin) => {
-      const request = { token, size, ...(origin?.tokenFromCursor ? { tokenFromCursor: true } : {}) };
+      // Only a cursor's token is marked, so the gateway's own pages keep one loader key each.
+      const fromCursor = origin?.tokenFromCursor ? { tokenFromCursor: true } : {};
+      const request = { token, size, ...fromCursor };
       const page =
         source.kind === 'QConnectKnowledgeBase'
           ? await loaders.loadImportJobsPage({ source, ...request })

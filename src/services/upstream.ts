@@ -89,7 +89,10 @@ export class Upstream {
       clientToken: options.clientToken,
     };
     const send = this.senders[service];
-    return this.call(context, (abortSignal) => send(command, { abortSignal }) as Promise<OutputOf<C>>);
+    return this.call(
+      context,
+      (abortSignal) => send(command, { abortSignal }) as Promise<OutputOf<C>>,
+    );
   }
 
   /**

@@ -65,7 +65,10 @@ it('does not keep a failed listing, and reports it while the other services answ
   emulator.setFaults([{ service: 'kendra', operation: 'ListIndices', denyAccess: true }]);
   const failed = await catalog.list();
   expect(failed.failures.map((f) => f.service)).toEqual(['KENDRA']);
-  expect(failed.sources.map((s) => s.kind)).toEqual(['QBusinessDataSource', 'QConnectKnowledgeBase']);
+  expect(failed.sources.map((s) => s.kind)).toEqual([
+    'QBusinessDataSource',
+    'QConnectKnowledgeBase',
+  ]);
   emulator.setFaults([]);
   expect((await catalog.list()).failures).toEqual([]);
   expect(calls()['kendra.ListIndices']).toBe(2);

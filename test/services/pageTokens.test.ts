@@ -21,21 +21,26 @@ describe('job pages', () => {
   beforeEach(() => harness.setFaults([]));
 
   it.each(['KENDRA', 'QBUSINESS'] as const)(
-    'reports a %s ValidationException on the gateway\'s own second page as invalid, not expired',
+    "reports a %s ValidationException on the gateway's own second page as invalid, not expired",
     async (service) => {
       // The first call passes; the second (same request, the token of the first page) is refused.
-      await harness.setFaults([{ ...OPERATIONS[service], afterRequests: 1, validationError: true }]);
+      await harness.setFaults([
+        { ...OPERATIONS[service], afterRequests: 1, validationError: true },
+      ]);
       const response = await askPage(harness, service, { first: 12 });
       expect(response.errors?.map((error) => error.extensions?.code)).toEqual(['BAD_USER_INPUT']);
     },
   );
 
   it.each(['KENDRA', 'QBUSINESS'] as const)(
-    'still reports a %s ValidationException on a cursor\'s token as CURSOR_EXPIRED',
+    "still reports a %s ValidationException on a cursor's token as CURSOR_EXPIRED",
     async (service) => {
       const first = await fetchPage(harness, service, { first: 10 });
       await harness.setFaults([{ ...OPERATIONS[service], validationError: true }]);
-      const response = await askPage(harness, service, { first: 3, after: first.pageInfo.endCursor });
+      const response = await askPage(harness, service, {
+        first: 3,
+        after: first.pageInfo.endCursor,
+      });
       expect(response.errors?.map((error) => error.extensions?.code)).toEqual(['CURSOR_EXPIRED']);
     },
   );
@@ -54,7 +59,13 @@ describe('discovery', () => {
     }));
     harness = await startHarness({
       qbusiness: {
-        applications: [{ applicationId: APP, displayName: 'app', indices: [{ indexId: INDEX, displayName: 'index', dataSources }] }],
+        applications: [
+          {
+            applicationId: APP,
+            displayName: 'app',
+            indices: [{ indexId: INDEX, displayName: 'index', dataSources }],
+          },
+        ],
       },
     });
   });
@@ -63,13 +74,18 @@ describe('discovery', () => {
   it('reports a ValidationException on its own second ListDataSources page as invalid, not expired', async () => {
     // Q Business lists 10 data sources a page: the 11th needs a second page, with a token.
     await harness.setFaults([
-      { service: 'qbusiness', operation: 'ListDataSources', afterRequests: 1, validationError: true },
+      {
+        service: 'qbusiness',
+        operation: 'ListDataSources',
+        afterRequests: 1,
+        validationError: true,
+      },
     ]);
     const response = await harness.gql('{ sources(first: 20) { nodes { sourceId } } }');
     expect(response.data?.sources.nodes).toEqual([]);
-    expect(response.errors?.map((error) => [error.extensions?.service, error.extensions?.code])).toEqual([
-      ['QBUSINESS', 'BAD_USER_INPUT'],
-    ]);
+    expect(
+      response.errors?.map((error) => [error.extensions?.service, error.extensions?.code]),
+    ).toEqual([['QBUSINESS', 'BAD_USER_INPUT']]);
     expect(await harness.stats()).toMatchObject({ 'qbusiness.ListDataSources': 2 });
   });
 });

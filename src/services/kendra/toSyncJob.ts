@@ -7,7 +7,9 @@ import { metricValue } from '../metricValue';
 /** A Kendra sync job as the gateway's model. */
 export function toSyncJob(source: KendraDataSourceRef, job: DataSourceSyncJob): SyncJobModel {
   const error =
-    job.ErrorCode || job.ErrorMessage ? { code: job.ErrorCode, message: job.ErrorMessage } : undefined;
+    job.ErrorCode || job.ErrorMessage
+      ? { code: job.ErrorCode, message: job.ErrorMessage }
+      : undefined;
   const metrics = job.Metrics
     ? {
         documentsAdded: metricValue(job.Metrics.DocumentsAdded),
@@ -19,7 +21,11 @@ export function toSyncJob(source: KendraDataSourceRef, job: DataSourceSyncJob): 
     : undefined;
   return {
     kind: 'SyncJob',
-    source: { kind: 'KendraDataSource', indexId: source.indexId, dataSourceId: source.dataSourceId },
+    source: {
+      kind: 'KendraDataSource',
+      indexId: source.indexId,
+      dataSourceId: source.dataSourceId,
+    },
     executionId: job.ExecutionId ?? '',
     statusRaw: job.Status ?? '',
     startedAt: job.StartTime,
