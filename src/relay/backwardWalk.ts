@@ -1,6 +1,6 @@
 /**
  * `last: N, before: C` on one source without reading from the top: start at C's page, then step
- * back page by page through a `TokenChainCache`, reading each step forward up to where the last
+ * back page by page through a `TokenChain`, reading each step forward up to where the last
  * one began, until N + 1 items of the window are in hand or the window's start is reached.
  *
  * Why it is safe: each step is an ordinary forward read that stops at the first key of the run
@@ -16,7 +16,7 @@
 import type { PageSource, SortKey } from './pageSource';
 import { compareSortKeys } from './sortKey';
 import { type ReadItem, type ReaderStart, SourceReader } from './sourceReader';
-import type { TokenChainCache } from './tokenChainCache';
+import { ChainRecorder, type TokenChain } from './tokenChain';
 import { walkWindow } from './walkWindow';
 
 /** What the backward walk needs of the request: the window and where to start. */
@@ -37,11 +37,26 @@ const MAX_STEPS = 1000;
 export async function lastBeforeViaChain<T>(
   source: PageSource<T>,
   k: string,
-  cache: TokenChainCache,
+  cache: TokenChain,
   plan: BackwardPlan,
   bound: number,
 ): Promise<{ items: ReadItem<T>[]; windowHasMore: boolean }> {
-  const onPage = (token: string | undefined, nextToken: string) => cache.record(k, token, nextToken);
+  const recorder = new ChainRecorder(cache, k);
+  try {
+    return await stepBack(source, k, cache, plan, bound, recorder.onPage);
+  } finally {
+    await recorder.flush();
+  }
+}
+
+async function stepBack<T>(
+  source: PageSource<T>,
+  k: string,
+  cache: TokenChain,
+  plan: BackwardPlan,
+  bound: number,
+  onPage: (token: string | undefined, nextToken: string) => void,
+): Promise<{ items: ReadItem<T>[]; windowHasMore: boolean }> {
   const { count, afterKey } = plan;
   const runs: ReadItem<T>[][] = [];
   let total = 0;
@@ -67,7 +82,7 @@ export async function lastBeforeViaChain<T>(
       // Nothing of the window on this page (the `before` edge opens it, or it is empty): step
       // back without a run. On the first page there is nothing further back to read.
       if (token === undefined) break;
-      page = cache.previous(k, token);
+      page = await cache.previous(k, token);
       continue;
     }
     runs.unshift(run);
@@ -78,7 +93,7 @@ export async function lastBeforeViaChain<T>(
       return { items: items.slice(Math.max(0, items.length - count)), windowHasMore: total > count };
     }
     stop = first;
-    page = token === undefined ? undefined : cache.previous(k, token);
+    page = token === undefined ? undefined : await cache.previous(k, token);
   }
   // Read forward from the window start up to the first run: the last `count - total` of that.
   const rest = await walkWindow(

@@ -4,7 +4,7 @@
  *
  * Danger: `last` is read forward from the window start, because service tokens only go forward:
  * `last: 5` with no `after` reads the whole history, and so does `last: 5, before: C` unless a
- * `TokenChainCache` knows the pages before C's.
+ * `TokenChain` knows the pages before C's.
  */
 import type { Connection } from '../model/connections';
 import { type ConnectionArgs, parseConnectionArgs } from './connectionArgs';
@@ -14,11 +14,12 @@ import {
   encodeSourceCursor,
   type SourceCursor,
 } from './cursor';
+import { type CursorSigner, processCursorSigner } from './cursorSignature';
 import type { PageSource } from './pageSource';
 import { lastBeforeViaChain } from './backwardWalk';
 import { compareSortKeys } from './sortKey';
 import { type ReadItem, type ReaderStart, SourceReader } from './sourceReader';
-import type { TokenChainCache } from './tokenChainCache';
+import { ChainRecorder, type TokenChain } from './tokenChain';
 import { walkWindow } from './walkWindow';
 import { walkBound } from './walkBound';
 
@@ -26,10 +27,12 @@ export interface ConnectionOptions {
   /** Clock for the walk bound of a first request (default `Date.now`). */
   now?: () => number;
   /**
-   * Pages seen by earlier requests (share one per process): lets `last: N, before: C` start a
+   * Pages seen by earlier requests (the gateway's store): lets `last: N, before: C` start a
    * few pages before C rather than at the window start. Optional; results are the same without.
    */
-  tokenChain?: TokenChainCache;
+  tokenChain?: TokenChain;
+  /** Signs and verifies cursors (default: a random secret of this process). */
+  signer?: CursorSigner;
 }
 
 /**
@@ -70,30 +73,41 @@ export async function connectionFromPageSource<T>(
 ): Promise<Connection<T>> {
   const request = parseConnectionArgs(args);
   const k = connectionKeyHash(source.key);
-  const after = request.after !== undefined ? decodeSourceCursor(request.after, 'after', k) : undefined;
-  const before = request.before !== undefined ? decodeSourceCursor(request.before, 'before', k) : undefined;
+  const signer = options.signer ?? processCursorSigner;
+  const decode = (cursor: string | undefined, arg: 'after' | 'before') =>
+    cursor === undefined ? undefined : decodeSourceCursor(cursor, arg, k, signer);
+  const after = decode(request.after, 'after');
+  const before = decode(request.before, 'before');
   const bound = walkBound(after, before, options.now ?? Date.now);
 
   const chain = options.tokenChain;
-  const onPage = chain && ((token: string | undefined, nextToken: string) => chain.record(k, token, nextToken));
+  const recorder = new ChainRecorder(chain, k);
   const forward = request.direction === 'forward';
   let outcome: { items: ReadItem<T>[]; windowHasMore: boolean };
   if (!forward && before !== undefined && chain !== undefined && (after === undefined || compareSortKeys(after.s, before.s) < 0)) {
     const beforePage =
-      before.at === 'page' ? (before.token ?? null) : before.at === 'pageEnd' ? chain.previous(k, before.nextToken) : undefined;
+      before.at === 'page' ? (before.token ?? null) : before.at === 'pageEnd' ? await chain.previous(k, before.nextToken) : undefined;
     const plan = { count: request.count, before: before.s, beforePage, afterKey: after?.s, windowStart: readerStart(after) };
     outcome = await lastBeforeViaChain(source, k, chain, plan, bound);
   } else {
     // An `after` at or past `before` needs no call: the reader's consumed key is already past the window.
-    const reader = new SourceReader(source, readerStart(after), bound, onPage);
-    const walked = await walkWindow([reader], { direction: request.direction, count: request.count, before: before?.s }, {
-      isFatal: () => true,
-      mark: () => undefined,
-    });
-    outcome = { items: walked.items.map(({ item }) => item), windowHasMore: walked.windowHasMore };
+    const reader = new SourceReader(source, readerStart(after), bound, recorder.onPage);
+    try {
+      const plan = { direction: request.direction, count: request.count, before: before?.s };
+      const walked = await walkWindow([reader], plan, {
+        isFatal: () => true,
+        mark: () => undefined,
+      });
+      outcome = { items: walked.items.map(({ item }) => item), windowHasMore: walked.windowHasMore };
+    } finally {
+      await recorder.flush();
+    }
   }
 
-  const edges = outcome.items.map((item) => ({ cursor: encodeSourceCursor(k, edgePosition(item, bound)), node: item.node }));
+  const edges = outcome.items.map((item) => ({
+    cursor: encodeSourceCursor(k, edgePosition(item, bound), signer),
+    node: item.node,
+  }));
   return {
     edges,
     pageInfo: {
@@ -103,6 +117,18 @@ export async function connectionFromPageSource<T>(
       endCursor: edges[edges.length - 1]?.cursor ?? null,
     },
   };
+}
+
+/**
+ * Refuses (`BAD_USER_INPUT`) the arguments and cursors that `connectionFromPageSource` would
+ * refuse for a source keyed `sourceKey`, before the source exists: lets a resolver check them
+ * before discovery or any other upstream call.
+ */
+export function checkPageSourceArgs(args: ConnectionArgs, sourceKey: string, signer?: CursorSigner): void {
+  const request = parseConnectionArgs(args);
+  const k = connectionKeyHash(sourceKey);
+  if (request.after !== undefined) decodeSourceCursor(request.after, 'after', k, signer);
+  if (request.before !== undefined) decodeSourceCursor(request.before, 'before', k, signer);
 }
 
 function readerStart(after: SourceCursor | undefined): ReaderStart {

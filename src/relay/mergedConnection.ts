@@ -12,9 +12,11 @@ import { ErrorCode } from '../errors/ErrorCode';
 import type { Connection, Edge, PageInfo } from '../model/connections';
 import { type ConnectionArgs, parseConnectionArgs } from './connectionArgs';
 import { connectionKeyHash } from './cursor';
-import { type CursorStore, defaultCursorStore } from './cursorStore';
-import { type MergedCursor, decodeMergedCursor, encodeMergedCursor } from './mergedCursor';
+import { type CursorSigner, processCursorSigner } from './cursorSignature';
+import { type MergedCursor, decodeMergedCursor, verifyMergedCursor } from './mergedCursor';
+import { mergedPageCursors } from './mergedPageCursors';
 import type { PageSource } from './pageSource';
+import type { PositionStore } from './pagePositions';
 import { type ReaderPosition, type ReaderStart, SourceReader } from './sourceReader';
 import { walkWindow } from './walkWindow';
 import { walkBound } from './walkBound';
@@ -36,8 +38,13 @@ export interface MergedConnection<T> extends Connection<T> {
 export interface MergedConnectionOptions {
   /** Clock for the walk bound of a first request (default `Date.now`). */
   now?: () => number;
-  /** Where cursors longer than `MAX_INLINE_CURSOR_LENGTH` keep their position (default: process-wide). */
-  cursorStore?: CursorStore;
+  /**
+   * Where pages whose cursors would be longer than `MAX_INLINE_CURSOR_LENGTH` keep positions.
+   * Without one, every cursor is inline (refused past `MAX_CURSOR_INPUT_LENGTH`).
+   */
+  positions?: PositionStore;
+  /** Signs and verifies cursors (default: a random secret of this process). */
+  signer?: CursorSigner;
   /**
    * What cursors are bound to (the feed's filter). Default: the set of source keys, so a cursor is
    * refused once a source appears or goes. With a key, such a cursor is still accepted and every
@@ -75,8 +82,9 @@ function isFatal(error: unknown): boolean {
  * position, and the flag in the direction of travel (`hasNextPage` forward, `hasPreviousPage`
  * backward) is true, since the failed source may hold more.
  *
- * Cursors: inline up to `MAX_INLINE_CURSOR_LENGTH` (1024) characters, else a handle into
- * `options.cursorStore`; edge cursors are encoded only when read.
+ * Cursors: signed; inline when every edge's fits in `MAX_INLINE_CURSOR_LENGTH` (1024) characters,
+ * else the page's positions are kept once in `options.positions` and each edge's cursor refers to
+ * them (`mergedPageCursors.ts`).
  */
 export async function connectionFromMergedSources<T>(
   sources: readonly PageSource<T>[],
@@ -84,18 +92,21 @@ export async function connectionFromMergedSources<T>(
   options: MergedConnectionOptions = {},
 ): Promise<MergedConnection<T>> {
   const request = parseConnectionArgs(args);
+  const signer = options.signer ?? processCursorSigner;
   const ordered = [...sources].sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
   ordered.forEach((source, i) => {
     if (i > 0 && ordered[i - 1].key === source.key) throw new Error(`merged feed: two sources have the key ${source.key}`);
   });
   const setHash = mergedFeedKeyHash(ordered.map((source) => source.key));
-  const k = options.key === undefined ? setHash : connectionKeyHash(JSON.stringify(['merged-feed', options.key]));
+  const k = options.key === undefined ? setHash : mergedFeedCursorKey(options.key);
   const boundSet = options.key === undefined ? undefined : setHash;
-  const store = options.cursorStore ?? defaultCursorStore;
+  const context = { k, sourceCount: ordered.length, signer, positions: options.positions, setHash: boundSet };
+  // Both signatures are checked before either position is read from the store.
+  if (request.after !== undefined) verifyMergedCursor(request.after, 'after', k, signer);
+  if (request.before !== undefined) verifyMergedCursor(request.before, 'before', k, signer);
   const decode = (cursor: string | undefined, arg: 'after' | 'before') =>
-    cursor === undefined ? undefined : decodeMergedCursor(cursor, arg, k, ordered.length, store, boundSet);
-  const after = decode(request.after, 'after');
-  const before = decode(request.before, 'before');
+    cursor === undefined ? undefined : decodeMergedCursor(cursor, arg, context);
+  const [after, before] = await Promise.all([decode(request.after, 'after'), decode(request.before, 'before')]);
   const bound = walkBound(after, before, options.now ?? Date.now);
 
   const readers = ordered.map(
@@ -106,7 +117,11 @@ export async function connectionFromMergedSources<T>(
     mark: (item): MergedCursor => ({ b: bound, s: item.key, positions: readers.map((reader) => reader.position()) }),
   });
 
-  const edges = outcome.items.map(({ item, mark }) => lazyEdge(item.node, () => encodeMergedCursor(k, mark, store, boundSet)));
+  const cursors = await mergedPageCursors(
+    outcome.items.map(({ mark }) => mark),
+    { k, b: bound, signer, positions: options.positions, setHash: boundSet },
+  );
+  const edges = outcome.items.map(({ item }, i) => lazyEdge(item.node, cursors[i]));
   const failures = outcome.failures.map(({ readerIndex, error }) => ({ sourceKey: ordered[readerIndex].key, error }));
   const forward = request.direction === 'forward';
   const partial = failures.length > 0;
@@ -118,6 +133,23 @@ export async function connectionFromMergedSources<T>(
     }),
     failures,
   };
+}
+
+/** The `k` of the cursors of a merged feed bound to `key` (`MergedConnectionOptions.key`). */
+export function mergedFeedCursorKey(key: string): string {
+  return connectionKeyHash(JSON.stringify(['merged-feed', key]));
+}
+
+/**
+ * Refuses (`BAD_USER_INPUT`) the arguments and cursors of a feed bound to `key` that
+ * `connectionFromMergedSources` would refuse, without knowing its sources: lets a resolver check
+ * them before discovery or any other upstream call.
+ */
+export function checkMergedFeedArgs(args: ConnectionArgs, key: string, signer?: CursorSigner): void {
+  const request = parseConnectionArgs(args);
+  const k = mergedFeedCursorKey(key);
+  if (request.after !== undefined) verifyMergedCursor(request.after, 'after', k, signer ?? processCursorSigner);
+  if (request.before !== undefined) verifyMergedCursor(request.before, 'before', k, signer ?? processCursorSigner);
 }
 
 /** The `k` of a merged feed's cursors: a hash of its sources' keys, whatever their order. */

@@ -1,6 +1,6 @@
 /**
  * Cursors of the merged feed (`mergedConnection.ts`): the walk bound, the key of the edge, and
- * each source's position.
+ * each source's position. Every form is signed (`cursor.ts`).
  *
  *   `{ v: 1, k, b, s, g?, m: [position, ...] }`   inline, one position per source in key order;
  *   `g` a hash of the set of sources the positions belong to (when the feed is bound to a key of
@@ -13,21 +13,22 @@
  *   source is consumed when it differs from `s` (`null` = nothing consumed; a source that failed).
  *   `h`, `c` and `l` let the next page leave alone the sources it will not reach.
  *
- *   `{ v: 1, k, r }`   when the inline form is longer than `MAX_INLINE_CURSOR_LENGTH`: the inline
- *   cursor is kept in a `CursorStore` under the handle `r` (a hash of it).
+ *   `{ v: 1, k, p, i }`   a reference: edge `i` of the page whose positions are kept server-side
+ *   under `p` (`pagePositions.ts`), used when an inline cursor of the page would be longer than
+ *   `MAX_INLINE_CURSOR_LENGTH`.
  *
- * Danger: a handle lives only as long as its store entry (LRU + TTL, per process); an unknown
- * handle is `CURSOR_EXPIRED`, telling the client to start again.
+ * Danger: a reference lives only as long as its page's entry in the store; an unknown one is
+ * `CURSOR_EXPIRED`, telling the client to start again.
  */
-import { createHash } from 'node:crypto';
 import { ErrorCode, badUserInput, gatewayError } from '../errors/ErrorCode';
 import { decodeCursorPayload, encodeCursorPayload } from './cursor';
-import type { CursorStore } from './cursorStore';
+import type { CursorSigner } from './cursorSignature';
 import type { SortKey } from './pageSource';
+import { type PositionStore, type WirePosition, positionsOfEdge } from './pagePositions';
 import { compareSortKeys, fromWireSortKey, toWireSortKey } from './sortKey';
 import type { KnownRun, ReaderPosition } from './sourceReader';
 
-/** Longest cursor handed out inline; a longer position is kept server-side behind a handle. */
+/** Longest cursor handed out inline; a page with a longer one keeps its positions server-side. */
 export const MAX_INLINE_CURSOR_LENGTH = 1024;
 
 /** Where a merged feed's edge sits: walk bound, edge key, every source's position. */
@@ -42,9 +43,9 @@ export interface MergedCursor {
 
 const RESTART = 'start again without after/before';
 
-/** Writes a merged cursor: inline, or a handle into `store` when too long. */
-export function encodeMergedCursor(k: string, cursor: MergedCursor, store: CursorStore, setHash?: string): string {
-  const m = cursor.positions.map((position) => {
+/** The positions of `cursor` as written in a cursor or a page entry (relative to its key). */
+export function toWirePositions(cursor: MergedCursor): WirePosition[] {
+  return cursor.positions.map((position) => {
     if (position.done === true) return 0;
     const entry: Record<string, unknown> = {};
     if (position.token !== undefined) entry.t = position.token;
@@ -55,54 +56,101 @@ export function encodeMergedCursor(k: string, cursor: MergedCursor, store: Curso
       entry.l = Number.isFinite(position.known.lastTime) ? position.known.lastTime : null;
     }
     if (position.consumed === undefined) entry.f = null;
-    else if (compareSortKeys(position.consumed, cursor.s) !== 0) entry.f = toWireSortKey(position.consumed);
+    else if (compareSortKeys(position.consumed, cursor.s) !== 0) {
+      entry.f = toWireSortKey(position.consumed);
+    }
     return entry;
   });
-  const inline = encodeCursorPayload(k, { b: cursor.b, s: toWireSortKey(cursor.s), ...(setHash ? { g: setHash } : {}), m });
-  // Cursors travel in query variables, URLs and logs; one position per source, each holding a
-  // service token of up to ~1 kB, would grow with the number of sources, so a long one is kept
-  // server-side and the client holds a fixed-size handle.
-  if (inline.length <= MAX_INLINE_CURSOR_LENGTH) return inline;
-  const handle = createHash('sha256').update(inline).digest('base64url').slice(0, 22);
-  store.set(handle, inline);
-  return encodeCursorPayload(k, { r: handle });
+}
+
+/** The inline cursor of `cursor` (its length decides whether it can be handed out as is). */
+export function encodeInlineMergedCursor(
+  k: string,
+  cursor: MergedCursor,
+  signer: CursorSigner,
+  setHash?: string,
+): string {
+  const g = setHash ? { g: setHash } : {};
+  const m = toWirePositions(cursor);
+  return encodeCursorPayload(k, { b: cursor.b, s: toWireSortKey(cursor.s), ...g, m }, signer);
+}
+
+/** A reference to edge `index` of the page kept under `pageId`. */
+export function encodeMergedReference(
+  k: string,
+  pageId: string,
+  index: number,
+  signer: CursorSigner,
+): string {
+  return encodeCursorPayload(k, { p: pageId, i: index }, signer);
+}
+
+export interface MergedCursorContext {
+  /** `k` of the feed's cursors. */
+  k: string;
+  sourceCount: number;
+  signer: CursorSigner;
+  positions?: PositionStore;
+  /** See `encodeInlineMergedCursor`: the hash of the source set, when bound to a key. */
+  setHash?: string;
 }
 
 /**
- * Reads a merged cursor for a feed over `sourceCount` sources whose key hashes to `k`.
- * `BAD_USER_INPUT` when it is not one; `CURSOR_EXPIRED` when its handle is no longer stored.
- * With `setHash`, a cursor written for another set of sources is still accepted: every source then
- * resumes from its first page after the edge's key (correct, at the cost of re-reading).
+ * Checks a merged cursor's signature, version and connection, without the store: what can be
+ * refused before any upstream call or store read is refused here (`BAD_USER_INPUT`).
  */
-export function decodeMergedCursor(
+export function verifyMergedCursor(
   cursor: string,
   arg: 'after' | 'before',
   k: string,
-  sourceCount: number,
-  store: CursorStore,
-  setHash?: string,
-): MergedCursor {
-  let payload = decodeCursorPayload(cursor, arg, k);
+  signer: CursorSigner,
+): Record<string, unknown> {
+  return decodeCursorPayload(cursor, arg, k, signer);
+}
+
+/**
+ * Reads a merged cursor: `BAD_USER_INPUT` when it is not one, `CURSOR_EXPIRED` when the page it
+ * refers to is no longer kept (or the store is unavailable: `PositionStore.load` says so).
+ * With `setHash`, a cursor written for another set of sources is still accepted: every source then
+ * resumes from its first page after the edge's key (correct, at the cost of re-reading).
+ */
+export async function decodeMergedCursor(
+  cursor: string,
+  arg: 'after' | 'before',
+  context: MergedCursorContext,
+): Promise<MergedCursor> {
+  const { k, sourceCount, setHash } = context;
+  const payload = verifyMergedCursor(cursor, arg, k, context.signer);
   const malformed = () =>
-    badUserInput(`\`${arg}\` is not a cursor of this connection (it was not issued by this gateway or was altered): ${RESTART}`, {
-      argumentName: arg,
-    });
-  if (payload.r !== undefined) {
-    // A handle cursor is exactly `{ v, k, r }`: any other member means it was altered.
-    if (typeof payload.r !== 'string' || Object.keys(payload).length !== 3) throw malformed();
-    const inline = store.get(payload.r);
-    if (inline === undefined) {
+    badUserInput(
+      `\`${arg}\` is not a cursor of this connection (its payload is not a feed position): ${RESTART}`,
+      { argumentName: arg },
+    );
+  let b: unknown;
+  let s: SortKey | undefined;
+  let g: unknown;
+  let m: unknown;
+  if (payload.p !== undefined) {
+    const { p, i } = payload;
+    if (typeof p !== 'string' || typeof i !== 'number' || !Number.isInteger(i) || i < 0) {
+      throw malformed();
+    }
+    const page = context.positions ? await context.positions.load(p) : undefined;
+    if (page === undefined || page.k !== k || i >= page.s.length) {
       throw gatewayError(
         ErrorCode.CURSOR_EXPIRED,
-        `\`${arg}\`: the position this cursor points to is no longer kept by the gateway: ${RESTART}`,
+        `\`${arg}\`: the page this cursor points into is no longer kept by the gateway ` +
+          `(cursors live at least 30 minutes): ${RESTART}`,
         { argumentName: arg },
       );
     }
-    payload = decodeCursorPayload(inline, arg, k);
-    if (payload.r !== undefined) throw malformed();
+    ({ b, g } = page);
+    s = fromWireSortKey(page.s[i]);
+    m = positionsOfEdge(page, i);
+  } else {
+    ({ b, g, m } = payload);
+    s = fromWireSortKey(payload.s);
   }
-  const s = fromWireSortKey(payload.s);
-  const { b, m, g } = payload;
   if (s === undefined || typeof b !== 'number' || !Number.isFinite(b)) throw malformed();
   if (setHash !== undefined && g !== setHash) {
     const fresh: ReaderPosition = { token: undefined, offset: 0, consumed: s };
@@ -111,24 +159,27 @@ export function decodeMergedCursor(
   // Positions are matched to sources by index (sources in key order): a cursor with another count
   // was minted over another set of sources, and its positions would land on the wrong ones.
   if (!Array.isArray(m) || m.length !== sourceCount) throw malformed();
-  const positions = m.map((entry: unknown): ReaderPosition => {
-    if (entry === 0) return { done: true };
-    if (typeof entry !== 'object' || entry === null || Array.isArray(entry)) throw malformed();
-    const { t, o = 0, h, f, c, l, ...rest } = entry as Record<string, unknown>;
-    if (Object.keys(rest).length > 0) throw malformed();
-    let known: KnownRun | undefined;
-    if (c !== undefined || l !== undefined) {
-      if (h === undefined || typeof c !== 'number' || !Number.isInteger(c) || c < 2) throw malformed();
-      if (l !== null && !(typeof l === 'number' && Number.isFinite(l))) throw malformed();
-      known = { count: c, lastTime: l === null ? -Infinity : l };
-    }
-    if (t !== undefined && typeof t !== 'string') throw malformed();
-    if (typeof o !== 'number' || !Number.isInteger(o) || o < 0) throw malformed();
-    const head = h === undefined ? undefined : fromWireSortKey(h);
-    if (h !== undefined && head === undefined) throw malformed();
-    const consumed = f === undefined ? s : f === null ? undefined : fromWireSortKey(f);
-    if (f !== undefined && f !== null && consumed === undefined) throw malformed();
-    return { token: t, offset: o, head, known, consumed };
-  });
+  const key = s;
+  const positions = m.map((entry: unknown) => fromWirePosition(entry, key, malformed));
   return { b, s, positions };
+}
+
+function fromWirePosition(entry: unknown, s: SortKey, malformed: () => Error): ReaderPosition {
+  if (entry === 0) return { done: true };
+  if (typeof entry !== 'object' || entry === null || Array.isArray(entry)) throw malformed();
+  const { t, o = 0, h, f, c, l, ...rest } = entry as Record<string, unknown>;
+  if (Object.keys(rest).length > 0) throw malformed();
+  let known: KnownRun | undefined;
+  if (c !== undefined || l !== undefined) {
+    if (h === undefined || typeof c !== 'number' || !Number.isInteger(c) || c < 2) throw malformed();
+    if (l !== null && !(typeof l === 'number' && Number.isFinite(l))) throw malformed();
+    known = { count: c, lastTime: l === null ? -Infinity : l };
+  }
+  if (t !== undefined && typeof t !== 'string') throw malformed();
+  if (typeof o !== 'number' || !Number.isInteger(o) || o < 0) throw malformed();
+  const head = h === undefined ? undefined : fromWireSortKey(h);
+  if (h !== undefined && head === undefined) throw malformed();
+  const consumed = f === undefined ? s : f === null ? undefined : fromWireSortKey(f);
+  if (f !== undefined && f !== null && consumed === undefined) throw malformed();
+  return { token: t, offset: o, head, known, consumed };
 }

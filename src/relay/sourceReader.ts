@@ -91,7 +91,7 @@ export class SourceReader<T> {
     start: ReaderStart,
     /** Walk bound: items whose time is later are not in the walk. */
     readonly bound: number,
-    /** Told of every page read: its token and the nextToken it returned (fills a `TokenChainCache`). */
+    /** Told of every page read: its token and the nextToken it returned (fills a `TokenChain`). */
     private readonly onPage?: (token: string | undefined, nextToken: string) => void,
   ) {
     if (start.done === true) {

@@ -5,8 +5,11 @@
 import type { GraphQLError } from 'graphql';
 import type { SourceCatalog } from '../catalog/SourceCatalog';
 import { createLoaders, type Loaders } from './createLoaders';
-import type { CursorStore } from '../relay/cursorStore';
-import type { TokenChainCache } from '../relay/tokenChainCache';
+import type { CursorSigner } from '../relay/cursorSignature';
+import type { PositionStore } from '../relay/pagePositions';
+import type { TokenChain } from '../relay/tokenChain';
+import type { GatewayStore } from '../store/GatewayStore';
+import type { ClientPositionStores } from '../store/positionStore';
 import type { Upstream } from '../services/upstream';
 
 /** Gateway-wide settings resolvers read. */
@@ -26,8 +29,10 @@ export interface GatewayContext {
   loaders: Loaders;
   upstream: Upstream;
   catalog: SourceCatalog;
-  cursorStore: CursorStore;
-  tokenChain: TokenChainCache;
+  /** Where merged pages keep their cursor positions: this request's client's share of the store. */
+  positions: PositionStore;
+  tokenChain: TokenChain;
+  cursorSigner: CursorSigner;
   options: GatewayOptions;
   /** Failures of single sources, reported next to the data (see partialErrors.ts). */
   partialErrors: GraphQLError[];
@@ -37,13 +42,35 @@ export interface GatewayContext {
 export interface GatewayShared {
   upstream: Upstream;
   catalog: SourceCatalog;
-  cursorStore: CursorStore;
+  /** Everything a later request needs from an earlier one (memory, or Redis shared by replicas). */
+  store: GatewayStore;
+  /** Cursor positions in `store`, a share per client. */
+  positionStores: ClientPositionStores;
   /** Which upstream page preceded which: lets `last`/`before` start near the cursor. */
-  tokenChain: TokenChainCache;
+  tokenChain: TokenChain;
+  /** Signs every cursor issued and verifies every cursor received. */
+  cursorSigner: CursorSigner;
   options: GatewayOptions;
 }
 
+/** Who sent a request, as far as store shares go (an address, or an authenticated identity). */
+export interface RequestOrigin {
+  client: string;
+}
+
 /** A fresh context for one GraphQL request. */
-export function createContext(shared: GatewayShared): GatewayContext {
-  return { ...shared, loaders: createLoaders(shared.upstream), partialErrors: [] };
+export function createContext(
+  shared: GatewayShared,
+  origin: RequestOrigin = { client: 'local' },
+): GatewayContext {
+  return {
+    upstream: shared.upstream,
+    catalog: shared.catalog,
+    tokenChain: shared.tokenChain,
+    cursorSigner: shared.cursorSigner,
+    options: shared.options,
+    positions: shared.positionStores.forClient(origin.client),
+    loaders: createLoaders(shared.upstream),
+    partialErrors: [],
+  };
 }

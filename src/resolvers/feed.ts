@@ -10,14 +10,14 @@ import type { Connection } from '../model/connections';
 import type { JobModel } from '../model/jobs';
 import { serviceOf } from '../model/services';
 import { sourceKey, type JobSourceRef } from '../model/sources';
-import { connectionFromMergedSources } from '../relay/mergedConnection';
+import { checkMergedFeedArgs, connectionFromMergedSources } from '../relay/mergedConnection';
 import type { JobFilter, SourceFilter } from '../schema/generated';
 import type { GatewayContext } from '../request/context';
 import { reportPartialError } from '../request/partialErrors';
 import { selectSources } from './feedSources';
 import type { ConnectionArgs } from '../relay/connectionArgs';
 import { listOf, windowOf } from './jobConnections';
-import { sourcesConnection } from './sourcesConnection';
+import { checkSourcesArgs, sourcesConnection } from './sourcesConnection';
 
 /** `Query.jobs`: the merged feed over the selected sources; failed sources are partial errors. */
 export async function jobsFeed(
@@ -27,14 +27,18 @@ export async function jobsFeed(
 ): Promise<Connection<JobModel>> {
   const filter = args.filter ?? {};
   const predicate = { states: listOf(filter.states), ...windowOf(filter) };
+  // Bound to the filter, not to the sources: a source discovered mid-walk does not void cursors.
+  const key = JSON.stringify({ filter: predicate, services: filter.services ?? null, sources: filter.sources ?? null });
+  // A forged or altered cursor is refused before discovery asks the services anything.
+  checkMergedFeedArgs(args, key, context.cursorSigner);
   const refs = await selectSources(context, info, filter);
   const pageSources = refs.map((ref) => jobPageSource(context.loaders, ref, predicate, { pushdown: context.options.pushdown }));
   const byKey = new Map(pageSources.map((source, i) => [source.key, refs[i]]));
   const result = await connectionFromMergedSources(pageSources, args, {
     now: context.options.now,
-    cursorStore: context.cursorStore,
-    // Bound to the filter, not to the sources: a source discovered mid-walk does not void cursors.
-    key: JSON.stringify({ filter: predicate, services: filter.services ?? null, sources: filter.sources ?? null }),
+    positions: context.positions,
+    signer: context.cursorSigner,
+    key,
   });
   for (const failure of result.failures) {
     const ref = byKey.get(failure.sourceKey);
@@ -54,6 +58,7 @@ export async function sourcesList(
 ): Promise<Connection<JobSourceRef>> {
   const services = args.filter?.services ?? undefined;
   const search = args.filter?.search?.trim().toLowerCase() || undefined;
+  checkSourcesArgs(context, args, { services: services ?? null, search: search ?? null });
   const refs = await selectSources(context, info, { services });
   const matches = async (ref: JobSourceRef) => {
     if (!search) return true;

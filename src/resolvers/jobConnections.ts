@@ -43,5 +43,9 @@ export async function jobConnection<T extends JobModel>(
   args: ConnectionArgs,
 ): Promise<Connection<T>> {
   const pageSource = jobPageSource<T>(context.loaders, source, predicate, { pushdown: context.options.pushdown });
-  return connectionFromPageSource(pageSource, args, { now: context.options.now, tokenChain: context.tokenChain });
+  return connectionFromPageSource(pageSource, args, {
+    now: context.options.now,
+    tokenChain: context.tokenChain,
+    signer: context.cursorSigner,
+  });
 }

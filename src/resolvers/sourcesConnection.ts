@@ -9,7 +9,7 @@ import type { Connection } from '../model/connections';
 import { serviceOf } from '../model/services';
 import { sourceKey, type JobSourceRef } from '../model/sources';
 import type { PageSource } from '../relay/pageSource';
-import { connectionFromPageSource } from '../relay/connection';
+import { checkPageSourceArgs, connectionFromPageSource } from '../relay/connection';
 import type { GatewayContext } from '../request/context';
 import type { ConnectionArgs } from '../relay/connectionArgs';
 
@@ -41,7 +41,15 @@ export function sourcesConnection(
   key: unknown,
   refs: JobSourceRef[],
 ): Promise<Connection<JobSourceRef>> {
-  return connectionFromPageSource(arrayPageSource(canonicalKey(key), refs), args, { now: context.options.now });
+  return connectionFromPageSource(arrayPageSource(canonicalKey(key), refs), args, {
+    now: context.options.now,
+    signer: context.cursorSigner,
+  });
+}
+
+/** Refuses bad arguments or cursors of a sources connection bound to `key`, before any listing. */
+export function checkSourcesArgs(context: GatewayContext, args: ConnectionArgs, key: unknown): void {
+  checkPageSourceArgs(args, canonicalKey(key), context.cursorSigner);
 }
 
 /** The data sources of one Kendra or Q Business index. */
@@ -51,6 +59,7 @@ export async function sourcesOfParent(
   parent: string,
   predicate: (ref: JobSourceRef) => boolean,
 ): Promise<Connection<JobSourceRef>> {
+  checkSourcesArgs(context, args, { parent });
   const listing = await context.catalog.list();
   return sourcesConnection(context, args, { parent }, listing.sources.filter(predicate));
 }

@@ -8,9 +8,9 @@ import pino from 'pino';
 import type { SourceCatalog } from '../catalog/SourceCatalog';
 import { DiscoveryCatalog } from '../catalog/discoveryCatalog';
 import type { Service } from '../model/services';
-import { InMemoryCursorStore } from '../relay/cursorStore';
-import { TokenChainCache } from '../relay/tokenChainCache';
+import type { GatewayStore } from '../store/GatewayStore';
 import { buildSchema } from './buildSchema';
+import { openGatewayStore } from './openGatewayStore';
 import { createAwsClients, destroyAwsClients } from '../services/clients';
 import { Upstream } from '../services/upstream';
 import { createContext, type GatewayContext, type GatewayOptions, type GatewayShared } from '../request/context';
@@ -19,6 +19,7 @@ import { createFormatError } from './formatError';
 import { createHttpServer, listen } from './httpServer';
 import { createMetrics } from './metrics';
 import { partialErrorsPlugin } from './partialErrorsPlugin';
+import type { ReadinessCheck } from './readiness';
 
 /** Everything `startGateway` can be told; the CLI's flags map onto these fields. */
 export interface GatewayConfig {
@@ -42,6 +43,17 @@ export interface GatewayConfig {
   maxQueryDepth?: number;
   now?: () => number;
   logLevel?: string;
+  /**
+   * Where state between requests lives: `memory` (default) or `redis://host:port[/db]`, shared
+   * by replicas; or a store instance (tests).
+   */
+  store?: string | GatewayStore;
+  /** Longest wait for one store call before it counts as unavailable (default 1000 ms). */
+  storeTimeoutMs?: number;
+  /** What is served, for the store's key prefix: the catalog file's content (default: discovery). */
+  servedConfiguration?: string;
+  /** Cursor secrets, the first signs and all verify; default: one random secret per process. */
+  cursorSecrets?: readonly string[];
 }
 
 /** A started gateway: its URL, its catalog, and `close()`. */
@@ -75,7 +87,12 @@ export async function startGateway(config: GatewayConfig = {}): Promise<RunningG
   const catalog = config.catalog
     ? config.catalog(upstream, { ttlSeconds: config.discoveryTtlSeconds, now: options.now })
     : new DiscoveryCatalog(upstream, { ttlSeconds: config.discoveryTtlSeconds, now: options.now });
-  const shared: GatewayShared = { upstream, catalog, cursorStore: new InMemoryCursorStore(), tokenChain: new TokenChainCache(), options };
+  const state = await openGatewayStore(config, clients, {
+    now: options.now,
+    onError: (error) => logger.warn({ err: error }, 'store connection error'),
+  });
+  const shared: GatewayShared = { upstream, catalog, options, ...state.shared };
+  const readinessChecks: ReadinessCheck[] = [state.readinessCheck];
 
   const formatError = createFormatError({
     development: options.development,
@@ -84,6 +101,7 @@ export async function startGateway(config: GatewayConfig = {}): Promise<RunningG
   const apollo = new ApolloServer<GatewayContext>({
     schema: buildSchema(),
     includeStacktraceInErrorResponses: options.development,
+    ...(state.apolloCache ? { cache: state.apolloCache } : {}),
     introspection: true,
     formatError,
     plugins: [
@@ -94,8 +112,9 @@ export async function startGateway(config: GatewayConfig = {}): Promise<RunningG
   await apollo.start();
   const http = createHttpServer({
     apollo,
-    context: async () => createContext(shared),
+    context: async (req) => createContext(shared, { client: req.socket.remoteAddress ?? 'unknown' }),
     metrics: metrics.registry,
+    readinessChecks,
     onError: (error) => logger.error({ err: error }, 'request failed'),
   });
   const host = config.host ?? '127.0.0.1';
@@ -111,6 +130,7 @@ export async function startGateway(config: GatewayConfig = {}): Promise<RunningG
         http.closeAllConnections();
       });
       await apollo.stop();
+      await state.shared.store.close();
       destroyAwsClients(clients);
     },
   };

@@ -1,7 +1,7 @@
 /**
  * The gateway's HTTP front: `/graphql` goes to Apollo Server (its landing page on GET without a
- * query), `/healthz` answers liveness, `/metrics` serves Prometheus metrics. Bodies are JSON of at
- * most 1 MiB. Danger: this is the process's edge; a bad request must end as a 4xx response, never
+ * query), `/healthz` answers liveness, `/readyz` readiness (`readiness.ts`), `/metrics` serves
+ * Prometheus metrics. Bodies are JSON of at most 1 MiB. Danger: this is the process's edge; a bad request must end as a 4xx response, never
  * as an exception that escapes the handler.
  */
 import http from 'node:http';
@@ -9,13 +9,17 @@ import type { AddressInfo } from 'node:net';
 import { HeaderMap, type ApolloServer } from '@apollo/server';
 import type { Registry } from 'prom-client';
 import type { GatewayContext } from '../request/context';
+import { type ReadinessCheck, readiness } from './readiness';
 
 const MAX_BODY = 1024 * 1024;
 
 export interface HttpServerOptions {
   apollo: ApolloServer<GatewayContext>;
-  context: () => Promise<GatewayContext>;
+  /** The context of one GraphQL request, made from its HTTP request. */
+  context: (req: http.IncomingMessage) => Promise<GatewayContext>;
   metrics: Registry;
+  /** What `/readyz` checks (default: nothing, always ready). */
+  readinessChecks?: readonly ReadinessCheck[];
   onError: (error: unknown) => void;
 }
 
@@ -70,6 +74,10 @@ async function handle(options: HttpServerOptions, req: http.IncomingMessage, res
     return;
   }
   if (url.pathname === '/healthz') return sendJson(res, 200, { status: 'ok' });
+  if (url.pathname === '/readyz') {
+    const report = await readiness(options.readinessChecks ?? []);
+    return sendJson(res, report.httpStatus, report.body);
+  }
   if (url.pathname === '/metrics') {
     res.writeHead(200, { 'content-type': options.metrics.contentType });
     res.end(await options.metrics.metrics());
@@ -93,7 +101,7 @@ async function handle(options: HttpServerOptions, req: http.IncomingMessage, res
   }
   const response = await options.apollo.executeHTTPGraphQLRequest({
     httpGraphQLRequest: { method: (req.method ?? 'GET').toUpperCase(), headers, search: url.search, body },
-    context: options.context,
+    context: () => options.context(req),
   });
   for (const [key, value] of response.headers) res.setHeader(key, value);
   res.statusCode = response.status ?? 200;

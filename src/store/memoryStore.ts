@@ -1,18 +1,26 @@
 /**
- * The default store: one process's memory, an LRU per namespace, each bounded in bytes (the JSON
- * length of its values and keys). Danger: per process; replicas need a shared store.
+ * The default store: one process's memory, an LRU per namespace, each bounded in bytes (the
+ * UTF-16 length of its JSON values and keys, which is what a JS string costs at the least).
+ * An entry leaves when its TTL has passed (on the next read) or, before, only when its namespace
+ * reaches its byte bound: then the least recently used go first. So an entry younger than its TTL
+ * is kept as long as the bound allows.
+ *
+ * Danger: per process; replicas need a shared store (`redisStore.ts`).
  */
 import { LRUCache } from 'lru-cache';
 import type { GatewayStore, StoreNamespace } from './GatewayStore';
 
-/** Most bytes kept per namespace (default: 32 MiB each, 64 MiB for pages). */
+/** Most bytes kept per namespace. */
 export type MemoryStoreBudgets = Partial<Record<StoreNamespace, number>>;
 
-const DEFAULT_BUDGETS: Record<StoreNamespace, number> = {
-  cursor: 32 * 2 ** 20,
-  chain: 32 * 2 ** 20,
-  catalog: 32 * 2 ** 20,
-  page: 64 * 2 ** 20,
+const MiB = 2 ** 20;
+
+/** Defaults: 64 MiB of cursor positions and of pages, 16 MiB of token chains and of catalogs. */
+export const DEFAULT_MEMORY_BUDGETS: Readonly<Record<StoreNamespace, number>> = {
+  cursor: 64 * MiB,
+  chain: 16 * MiB,
+  catalog: 16 * MiB,
+  page: 64 * MiB,
 };
 
 /** An in-memory `GatewayStore`; `now` is the clock of its TTLs. */
@@ -25,10 +33,11 @@ export function createMemoryStore(
     let cache = caches.get(namespace);
     if (cache === undefined) {
       cache = new LRUCache<string, string>({
-        maxSize: options.budgets?.[namespace] ?? DEFAULT_BUDGETS[namespace],
-        sizeCalculation: (value, key) => value.length + key.length,
+        maxSize: options.budgets?.[namespace] ?? DEFAULT_MEMORY_BUDGETS[namespace],
+        sizeCalculation: (value, key) => 2 * (value.length + key.length),
         ttlAutopurge: false,
-        perf,
+        // An injected clock is read on every check (lru-cache otherwise reuses a reading for 1 ms).
+        ...(perf ? { perf, ttlResolution: 0 } : {}),
       });
       caches.set(namespace, cache);
     }

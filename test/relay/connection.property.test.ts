@@ -1,7 +1,9 @@
 import fc from 'fast-check';
 import { connectionFromPageSource } from '../../src/relay/connection';
 import { connectionKeyHash, decodeSourceCursor } from '../../src/relay/cursor';
-import { TokenChainCache } from '../../src/relay/tokenChainCache';
+import type { TokenChain } from '../../src/relay/tokenChain';
+import { createMemoryStore } from '../../src/store/memoryStore';
+import { createTokenChain } from '../../src/store/tokenChainStore';
 import { compareJobs } from './memorySource';
 import {
   NOW,
@@ -17,6 +19,8 @@ import {
 } from './pagingHarness';
 import { specPage } from './specOracle';
 
+const newTokenChain = () => createTokenChain(createMemoryStore());
+
 const RUNS = { numRuns: Number(process.env.RELAY_PROPERTY_RUNS ?? 300) };
 
 describe('connectionFromPageSource against the spec oracle', () => {
@@ -24,7 +28,7 @@ describe('connectionFromPageSource against the spec oracle', () => {
     await fc.assert(
       fc.asyncProperty(sourceSpecArb(), requestsArb({ inserts: false }), fc.boolean(), async (spec, requests, chain) => {
         const source = makeSource(spec);
-        const tokenChain = chain ? new TokenChainCache() : undefined;
+        const tokenChain = chain ? newTokenChain() : undefined;
         const page: Pager = (args, now) => connectionFromPageSource(source, args, { now: () => now, tokenChain });
         await checkRequestsAgainstOracle([source], page, requests);
       }),
@@ -36,7 +40,7 @@ describe('connectionFromPageSource against the spec oracle', () => {
     await fc.assert(
       fc.asyncProperty(sourceSpecArb(), requestsArb({ inserts: true }), fc.boolean(), async (spec, requests, chain) => {
         const source = makeSource(spec);
-        const tokenChain = chain ? new TokenChainCache() : undefined;
+        const tokenChain = chain ? newTokenChain() : undefined;
         const page: Pager = (args, now) => connectionFromPageSource(source, args, { now: () => now, tokenChain });
         await checkRequestsAgainstOracle([source], page, requests);
       }),
@@ -50,7 +54,7 @@ describe('connectionFromPageSource against the spec oracle', () => {
       await fc.assert(
         fc.asyncProperty(sourceSpecArb(), sweepArb(), fc.boolean(), async (spec, steps, chain) => {
           const source = makeSource(spec);
-          const tokenChain = chain ? new TokenChainCache() : undefined;
+          const tokenChain = chain ? newTokenChain() : undefined;
           const page: Pager = (args, now) => connectionFromPageSource(source, args, { now: () => now, tokenChain });
           const { seen, walkStart } = await sweep([source], page, direction, steps);
           expect(walkStart).toBe(NOW);
@@ -145,7 +149,7 @@ describe('connectionFromPageSource', () => {
     expect(source.sizes).toEqual([7]);
   });
 
-  it('pages backward from a cursor through the pages it saw, not from the top, with a TokenChainCache', async () => {
+  it('pages backward from a cursor through the pages it saw, not from the top, with a token chain', async () => {
     const spec = {
       jobs: Array.from({ length: 200 }, (_, i) => ({ time: 300_000 - i * 1000, tag: i % 4 })),
       maxPageSize: 10,
@@ -155,7 +159,7 @@ describe('connectionFromPageSource', () => {
       tokenPadding: 0,
       service: 'KENDRA' as const,
     };
-    const walk = async (tokenChain?: TokenChainCache) => {
+    const walk = async (tokenChain?: TokenChain) => {
       const source = makeSource(spec);
       const now = () => 400_000;
       let page = await connectionFromPageSource(source, { last: 7 }, { now, tokenChain });
@@ -168,7 +172,7 @@ describe('connectionFromPageSource', () => {
       return { seen, first, rest: source.calls - first };
     };
     const plain = await walk();
-    const chained = await walk(new TokenChainCache());
+    const chained = await walk(newTokenChain());
     expect(chained.seen).toEqual(plain.seen);
     expect(plain.seen).toHaveLength(150);
     expect(chained.first).toBe(20);
@@ -192,7 +196,7 @@ describe('connectionFromPageSource', () => {
     };
     const source = makeSource(spec);
     const now = () => 400_000;
-    const tokenChain = new TokenChainCache();
+    const tokenChain = newTokenChain();
     let page = await connectionFromPageSource(source, { last: 20 }, { now, tokenChain });
     const seen = page.edges.map((edge) => edge.node.jobId);
     const callsPerPage: number[] = [];

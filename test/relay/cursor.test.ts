@@ -7,6 +7,7 @@ import {
   encodeSourceCursor,
   type SourceCursor,
 } from '../../src/relay/cursor';
+import { createCursorSigner, processCursorSigner } from '../../src/relay/cursorSignature';
 import { fromWireSortKey, toWireSortKey } from '../../src/relay/sortKey';
 import { MemorySource, type MemoryJob } from './memorySource';
 
@@ -46,13 +47,13 @@ describe('single-source cursor codec', () => {
 
   it.each(cases)('round-trips %j', (cursor) => {
     const encoded = encodeSourceCursor(k, cursor);
-    expect(encoded).toMatch(/^[A-Za-z0-9_-]+$/);
+    expect(encoded).toMatch(/^[A-Za-z0-9_-]+\.[A-Za-z0-9_-]{43}$/);
     expect(decodeSourceCursor(encoded, 'after', k)).toEqual(cursor);
   });
 
   it('keeps cursors small', () => {
     const encoded = encodeSourceCursor(k, { b: 1_700_000_000_000, s: [1_699_999_000_000, 'KENDRA', 'ds-1', 'e5c3f7a0-1b2c-4d5e-8f90-123456789abc'], at: 'page', token: undefined, offset: 7 });
-    expect(encoded.length).toBeLessThan(200);
+    expect(encoded.length).toBeLessThan(250);
   });
 
   it('writes a missing start time as null and reads it back', () => {
@@ -76,13 +77,12 @@ describe('single-source cursor codec', () => {
   ])('refuses %s as not ours', (_name, cursor) => {
     const error = errorOf(() => decodeSourceCursor(cursor, 'after', k));
     expect(error.extensions.code).toBe('BAD_USER_INPUT');
-    expect(error.message).toBe(
-      '`after` is not a cursor of this connection (it was not issued by this gateway or was altered): start again without after/before',
-    );
+    expect(error.message).toMatch(/^`after` is not a cursor of this connection \(.*\): start again without after\/before$/);
   });
 
   it('refuses a cursor of another version', () => {
-    const cursor = Buffer.from(JSON.stringify({ v: 2, k, b: 1, s: [1, 'a'], o: 0 })).toString('base64url');
+    const payload = Buffer.from(JSON.stringify({ v: 2, k, b: 1, s: [1, 'a'], o: 0 })).toString('base64url');
+    const cursor = `${payload}.${processCursorSigner.sign(payload)}`;
     const error = errorOf(() => decodeSourceCursor(cursor, 'before', k));
     expect(error.extensions.code).toBe('BAD_USER_INPUT');
     expect(error.message).toBe('`before` is a cursor of format version 2; this gateway reads version 1: start again without after/before');
@@ -95,6 +95,48 @@ describe('single-source cursor codec', () => {
     expect(error.message).toBe(
       '`after`: this cursor belongs to another connection (other data source or filter): start again without after/before',
     );
+  });
+});
+
+describe('cursor signatures', () => {
+  const position: SourceCursor = { b: 5, s: [4, 'x'], at: 'page', token: 'page-token-7', offset: 3 };
+
+  it('refuses a cursor with any one character of its payload or signature changed', () => {
+    const cursor = encodeSourceCursor(k, position);
+    const dot = cursor.indexOf('.');
+    for (const at of [0, Math.floor(dot / 2), dot - 1, dot + 1, cursor.length - 2, cursor.length - 1]) {
+      const edited = cursor.slice(0, at) + (cursor[at] === 'A' ? 'B' : 'A') + cursor.slice(at + 1);
+      const error = errorOf(() => decodeSourceCursor(edited, 'after', k));
+      expect(error.extensions.code).toBe('BAD_USER_INPUT');
+    }
+  });
+
+  it('refuses a truncated cursor, and one whose page token was replaced and re-encoded', () => {
+    const cursor = encodeSourceCursor(k, position);
+    expect(errorOf(() => decodeSourceCursor(cursor.slice(0, -1), 'after', k)).extensions.code).toBe('BAD_USER_INPUT');
+    expect(errorOf(() => decodeSourceCursor(cursor.split('.')[0], 'after', k)).extensions.code).toBe('BAD_USER_INPUT');
+    const [payload, signature] = cursor.split('.');
+    const forged = JSON.parse(Buffer.from(payload, 'base64url').toString());
+    forged.t = 'a-token-of-my-choosing';
+    const swapped = `${Buffer.from(JSON.stringify(forged)).toString('base64url')}.${signature}`;
+    expect(errorOf(() => decodeSourceCursor(swapped, 'after', k)).message).toMatch(/its signature does not match/);
+  });
+
+  it('refuses a cursor signed with another secret, and verifies with every secret of a rotation', () => {
+    const old = createCursorSigner(['old-secret']);
+    const rotated = createCursorSigner(['new-secret', 'old-secret']);
+    const other = createCursorSigner(['someone-else']);
+    const cursor = encodeSourceCursor(k, position, old);
+    expect(decodeSourceCursor(cursor, 'after', k, rotated)).toEqual(position);
+    expect(errorOf(() => decodeSourceCursor(cursor, 'after', k, other)).extensions.code).toBe('BAD_USER_INPUT');
+    const fresh = encodeSourceCursor(k, position, rotated);
+    expect(errorOf(() => decodeSourceCursor(fresh, 'after', k, old)).extensions.code).toBe('BAD_USER_INPUT');
+    expect(decodeSourceCursor(fresh, 'after', k, createCursorSigner(['new-secret']))).toEqual(position);
+  });
+
+  it('refuses empty secrets', () => {
+    expect(() => createCursorSigner([])).toThrow(/non-empty/);
+    expect(() => createCursorSigner(['a', ''])).toThrow(/non-empty/);
   });
 });
 
@@ -121,7 +163,7 @@ describe('cursors in connectionFromPageSource', () => {
     const endCursor = page.pageInfo.endCursor as string;
     const garbled = endCursor.slice(0, -3) + (endCursor.endsWith('A') ? 'BBB' : 'AAA');
     const v2 = Buffer.from(
-      JSON.stringify({ ...JSON.parse(Buffer.from(endCursor, 'base64url').toString()), v: 2 }),
+      JSON.stringify({ ...JSON.parse(Buffer.from(endCursor.split('.')[0], 'base64url').toString()), v: 2 }),
     ).toString('base64url');
     for (const cursor of [garbled, v2, 'Y3Vyc29y']) {
       const error = await rejectionOf(connectionFromPageSource(source, { first: 3, after: cursor }));

@@ -1,7 +1,10 @@
 import fc from 'fast-check';
 import { ErrorCode, gatewayError } from '../../src/errors/ErrorCode';
-import { InMemoryCursorStore } from '../../src/relay/cursorStore';
+import type { PositionStore } from '../../src/relay/pagePositions';
+import { createMemoryStore } from '../../src/store/memoryStore';
+import { createPositionStores } from '../../src/store/positionStore';
 import { connectionFromMergedSources, mergedFeedKeyHash } from '../../src/relay/mergedConnection';
+import { processCursorSigner } from '../../src/relay/cursorSignature';
 import { decodeMergedCursor } from '../../src/relay/mergedCursor';
 import { type MemoryJob, type MemorySource, compareJobs } from './memorySource';
 import {
@@ -29,8 +32,10 @@ function makeFeed(specs: SourceSpec[], failOn?: (source: number, call: number) =
   return specs.map((spec, i) => makeSource(spec, `ds-${i}`, failOn === undefined ? undefined : (call) => failOn(i, call)));
 }
 
-function pager(sources: MemorySource[], store = new InMemoryCursorStore()): Pager {
-  return (args, now) => connectionFromMergedSources(sources, args, { now: () => now, cursorStore: store });
+const newPositions = (): PositionStore => createPositionStores(createMemoryStore()).forClient('test');
+
+function pager(sources: MemorySource[], positions = newPositions()): Pager {
+  return (args, now) => connectionFromMergedSources(sources, args, { now: () => now, positions });
 }
 
 describe('connectionFromMergedSources against the spec oracle', () => {
@@ -116,7 +121,7 @@ describe('connectionFromMergedSources against the spec oracle', () => {
         fc.oneof(fc.integer({ min: 0, max: 3 }), fc.integer({ min: 0, max: 12 })),
         async (specs, warmUp, pick, n) => {
           const sources = makeFeed(specs);
-          const store = new InMemoryCursorStore();
+          const store = newPositions();
           const page = pager(sources, store);
           const used = (edges: { node: MemoryJob }[], source: MemorySource) =>
             edges.filter((edge) => edge.node.sourceId === source.key.split('/')[1]).length;
@@ -139,7 +144,12 @@ describe('connectionFromMergedSources against the spec oracle', () => {
           const after = cursors[pick % cursors.length];
           const k = mergedFeedKeyHash(sources.map((source) => source.key));
           const ordered = [...sources].sort((a, b) => (a.key < b.key ? -1 : 1));
-          const { positions, s } = decodeMergedCursor(after, 'after', k, sources.length, store);
+          const { positions, s } = await decodeMergedCursor(after, 'after', {
+            k,
+            sourceCount: sources.length,
+            signer: processCursorSigner,
+            positions: store,
+          });
           for (const source of sources) source.calls = 0;
           const result = await page({ first: n, after }, NOW);
           const list = listAt(sources, NOW);

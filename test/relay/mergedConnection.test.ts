@@ -1,7 +1,9 @@
 import { GraphQLError } from 'graphql';
 import { ErrorCode, badUserInput, gatewayError } from '../../src/errors/ErrorCode';
 import { connectionFromPageSource } from '../../src/relay/connection';
-import { InMemoryCursorStore } from '../../src/relay/cursorStore';
+import type { GatewayStore } from '../../src/store/GatewayStore';
+import { createMemoryStore } from '../../src/store/memoryStore';
+import { createPositionStores } from '../../src/store/positionStore';
 import { connectionFromMergedSources } from '../../src/relay/mergedConnection';
 import { MAX_INLINE_CURSOR_LENGTH } from '../../src/relay/mergedCursor';
 import type { PageSource, ServicePage } from '../../src/relay/pageSource';
@@ -164,38 +166,73 @@ describe('connectionFromMergedSources', () => {
     await expect(connectionFromMergedSources([a, a], {})).rejects.toThrow(/two sources have the key QBUSINESS\/app\/a/);
   });
 
-  it(`keeps positions longer than ${MAX_INLINE_CURSOR_LENGTH} characters server-side, behind a handle`, async () => {
-    let time = 0;
-    const store = new InMemoryCursorStore({ ttlMs: 60_000, now: () => time });
+  it(`keeps positions longer than ${MAX_INLINE_CURSOR_LENGTH} characters server-side, once per page`, async () => {
+    let time = 1_000_000;
+    const store = countingStore(createMemoryStore({ now: () => time }));
+    const positions = createPositionStores(store, { lifetimeMs: 60_000, now: () => time }).forClient('c');
     const sources = ['a', 'b', 'c', 'd', 'e', 'f'].map((id, i) =>
       source(id, jobs(id, 4, 100_000 - i, 1000), { tokenPadding: 600, maxPageSize: 2 }),
     );
-    const first = await connectionFromMergedSources(sources, { first: 7 }, { now, cursorStore: store });
+    const first = await connectionFromMergedSources(sources, { first: 7 }, { now, positions });
     const endCursor = first.pageInfo.endCursor as string;
-    expect(endCursor.length).toBeLessThan(100);
-    expect(store.size).toBe(1);
-    const second = await connectionFromMergedSources(sources, { first: 3, after: endCursor }, { now, cursorStore: store });
+    expect(endCursor.length).toBeLessThan(150);
+    expect(first.edges.every((edge) => edge.cursor.length < 150)).toBe(true);
+    expect(store.writes).toBe(1);
+    const second = await connectionFromMergedSources(sources, { first: 3, after: endCursor }, { now, positions });
     expect(ids(second)).toEqual(['b-01', 'c-01', 'd-01']);
+    expect(store.writes).toBe(2);
 
     time += 60_001;
     for (const s of sources) s.calls = 0;
-    const error = await rejectionOf(connectionFromMergedSources(sources, { first: 3, after: endCursor }, { now, cursorStore: store }));
+    const error = await rejectionOf(connectionFromMergedSources(sources, { first: 3, after: endCursor }, { now, positions }));
     expect(error.extensions.code).toBe('CURSOR_EXPIRED');
     expect(error.message).toBe(
-      '`after`: the position this cursor points to is no longer kept by the gateway: start again without after/before',
+      '`after`: the page this cursor points into is no longer kept by the gateway ' +
+        '(cursors live at least 30 minutes): start again without after/before',
     );
     expect(sources.map((s) => s.calls)).toEqual([0, 0, 0, 0, 0, 0]);
   });
 
-  it('encodes edge cursors only when they are read', async () => {
-    const store = new InMemoryCursorStore();
-    const sources = ['a', 'b', 'c', 'd', 'e', 'f'].map((id) =>
-      source(id, jobs(id, 4, 100_000, 1000), { tokenPadding: 600, maxPageSize: 2 }),
+  it('resumes from every edge of a stored page, not only its last', async () => {
+    const positions = createPositionStores(createMemoryStore()).forClient('c');
+    const sources = ['a', 'b', 'c', 'd', 'e', 'f'].map((id, i) =>
+      source(id, jobs(id, 4, 100_000 - i, 1000), { tokenPadding: 600, maxPageSize: 2 }),
     );
-    const page = await connectionFromMergedSources(sources, { first: 10 }, { now, cursorStore: store });
-    expect(page.edges).toHaveLength(10);
-    expect(store.size).toBe(0);
-    expect(page.pageInfo.endCursor).toBe(page.edges[9].cursor);
-    expect(store.size).toBe(1);
+    const all = await connectionFromMergedSources(sources, { first: 24 }, { now, positions });
+    const page = await connectionFromMergedSources(sources, { first: 10 }, { now, positions });
+    for (let i = 0; i < page.edges.length; i++) {
+      const next = await connectionFromMergedSources(sources, { first: 2, after: page.edges[i].cursor }, { now, positions });
+      expect(ids(next)).toEqual(ids(all).slice(i + 1, i + 3));
+    }
+  });
+
+  it('falls back to inline cursors when the position store cannot keep the page', async () => {
+    const positions = {
+      save: async () => {
+        throw new Error('store down');
+      },
+      load: async () => undefined,
+    };
+    const sources = ['a', 'b', 'c', 'd', 'e', 'f'].map((id, i) =>
+      source(id, jobs(id, 4, 100_000 - i, 1000), { tokenPadding: 600, maxPageSize: 2 }),
+    );
+    const first = await connectionFromMergedSources(sources, { first: 7 }, { now, positions });
+    const endCursor = first.pageInfo.endCursor as string;
+    expect(endCursor.length).toBeGreaterThan(MAX_INLINE_CURSOR_LENGTH);
+    const second = await connectionFromMergedSources(sources, { first: 3, after: endCursor }, { now, positions });
+    expect(ids(second)).toEqual(['b-01', 'c-01', 'd-01']);
   });
 });
+
+/** A store that counts its writes. */
+function countingStore(inner: GatewayStore): GatewayStore & { writes: number } {
+  const counted = {
+    ...inner,
+    writes: 0,
+    async set<T>(...args: Parameters<GatewayStore['set']>) {
+      counted.writes++;
+      return inner.set<T>(args[0], args[1], args[2] as T, args[3]);
+    },
+  };
+  return counted;
+}

@@ -1,0 +1,98 @@
+/**
+ * Opens what outlives a request for one gateway: the store (memory, or Redis named by
+ * `--store`), the cursor positions and token chains kept in it, the cursor signer, the Apollo
+ * cache, and the store's readiness check.
+ *
+ * Danger: with Redis, the key prefix must name this configuration exactly (sources, region,
+ * endpoint, credentials): two gateways that differ in any of it must never share entries.
+ */
+import type { KeyValueCache } from '@apollo/utils.keyvaluecache';
+import {
+  type CursorSigner,
+  createCursorSigner,
+  createProcessCursorSigner,
+} from '../relay/cursorSignature';
+import type { AwsClients } from '../services/clients';
+import type { GatewayStore } from '../store/GatewayStore';
+import { createMemoryStore } from '../store/memoryStore';
+import { type ClientPositionStores, createPositionStores } from '../store/positionStore';
+import { createRedisStore } from '../store/redisStore';
+import { storePrefix } from '../store/storePrefix';
+import { createTokenChain } from '../store/tokenChainStore';
+import type { TokenChain } from '../relay/tokenChain';
+import type { ReadinessCheck } from './readiness';
+
+export interface StoreSettings {
+  store?: string | GatewayStore;
+  storeTimeoutMs?: number;
+  servedConfiguration?: string;
+  cursorSecrets?: readonly string[];
+  endpoint?: string;
+  region?: string;
+}
+
+export interface OpenedStore {
+  shared: {
+    store: GatewayStore;
+    positionStores: ClientPositionStores;
+    tokenChain: TokenChain;
+    cursorSigner: CursorSigner;
+  };
+  /** For Apollo Server's `cache` option when the store is Redis. */
+  apolloCache?: KeyValueCache<string>;
+  readinessCheck: ReadinessCheck;
+}
+
+/** Throws on a `--store` that is neither `memory` nor a `redis://` URL. */
+export async function openGatewayStore(
+  settings: StoreSettings,
+  clients: AwsClients,
+  hooks: { now: () => number; onError: (error: unknown) => void },
+): Promise<OpenedStore> {
+  let store: GatewayStore;
+  let apolloCache: KeyValueCache<string> | undefined;
+  const spec = settings.store ?? 'memory';
+  if (typeof spec !== 'string') {
+    store = spec;
+  } else if (spec === 'memory') {
+    store = createMemoryStore({ now: hooks.now });
+  } else if (/^rediss?:\/\//.test(spec)) {
+    const prefix = storePrefix({
+      served: settings.servedConfiguration ?? 'discovery',
+      region: settings.region ?? (await clients.kendra.config.region()),
+      endpoint: settings.endpoint,
+      credentials: await credentialsIdentity(clients),
+    });
+    const redis = createRedisStore({
+      url: spec,
+      prefix,
+      timeoutMs: settings.storeTimeoutMs,
+      onError: hooks.onError,
+    });
+    store = redis;
+    apolloCache = redis.apolloCache;
+  } else {
+    throw new Error(`--store must be "memory" or a redis://host:port[/db] URL, got "${spec}"`);
+  }
+  const secrets = settings.cursorSecrets;
+  return {
+    shared: {
+      store,
+      positionStores: createPositionStores(store, { now: hooks.now }),
+      tokenChain: createTokenChain(store),
+      cursorSigner: secrets && secrets.length > 0 ? createCursorSigner(secrets) : createProcessCursorSigner(),
+    },
+    apolloCache,
+    readinessCheck: { name: 'store', check: () => store.health() },
+  };
+}
+
+/** The access key id of the clients' credentials (only ever hashed), or `default` when unknown. */
+async function credentialsIdentity(clients: AwsClients): Promise<string> {
+  try {
+    const credentials = await clients.kendra.config.credentials();
+    return credentials.accessKeyId;
+  } catch {
+    return 'default';
+  }
+}
