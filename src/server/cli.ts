@@ -3,9 +3,11 @@
  * `--upstream aws`. Every flag has an environment variable, for containers.
  * Danger: with `--upstream aws` the SDK's default credential chain runs; nothing here prints them.
  */
+import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { loadCatalogConfig } from '../catalog/loadCatalogConfig';
 import { perService } from '../model/services';
+import { parseCursorSecrets } from '../relay/cursorSignature';
 import { startEmulator } from '../emulator';
 import { startGateway, type GatewayConfig } from './createGateway';
 
@@ -23,6 +25,11 @@ const USAGE = `Usage: npm start -- [options]
   --concurrency N        concurrent upstream calls per service (default 4)
   --timeout MS           time allowed for one upstream call, retries included (default 10000)
   --discovery-ttl S      seconds a discovered source list is reused (default 300)
+  --store URL            memory (default) or redis://host:port[/db]: where cursor positions, token
+                         chains and caches live; replicas share one (env GATEWAY_STORE)
+  --store-timeout MS     longest wait for one store call (env GATEWAY_STORE_TIMEOUT, default 1000)
+  --cursor-secret S[,S]  secrets that sign cursors; the first signs, all verify (env
+                         GATEWAY_CURSOR_SECRET; default: random per process, replicas must share one)
   --dev                  development mode: upstream error details and stack traces in responses
   --help`;
 
@@ -41,6 +48,9 @@ async function main(): Promise<void> {
       concurrency: { type: 'string' },
       timeout: { type: 'string' },
       'discovery-ttl': { type: 'string' },
+      store: { type: 'string' },
+      'store-timeout': { type: 'string' },
+      'cursor-secret': { type: 'string' },
       dev: { type: 'boolean' },
       help: { type: 'boolean' },
     },
@@ -68,6 +78,15 @@ async function main(): Promise<void> {
   const concurrency = number('concurrency', values.concurrency);
   const configFile = values.config ?? env.GATEWAY_CONFIG;
   const catalogConfig = configFile ? loadCatalogConfig(configFile) : undefined;
+  const store = values.store ?? env.GATEWAY_STORE ?? 'memory';
+  if (store !== 'memory' && !/^rediss?:\/\/[^/]/.test(store)) {
+    throw new UsageError(`--store must be "memory" or a redis://host:port[/db] URL, got "${store}"`);
+  }
+  const secretList = values['cursor-secret'] ?? env.GATEWAY_CURSOR_SECRET;
+  const cursorSecrets = secretList === undefined ? undefined : parseCursorSecrets(secretList);
+  if (cursorSecrets?.some((secret) => secret.length === 0)) {
+    throw new UsageError('--cursor-secret: every comma-separated secret must be non-empty');
+  }
 
   const config: GatewayConfig = {
     port: number('port', values.port ?? env.PORT) ?? 4000,
@@ -78,6 +97,10 @@ async function main(): Promise<void> {
     upstreamTimeoutMs: number('timeout', values.timeout),
     discoveryTtlSeconds: number('discovery-ttl', values['discovery-ttl']),
     catalog: catalogConfig?.catalog,
+    store,
+    storeTimeoutMs: number('store-timeout', values['store-timeout'] ?? env.GATEWAY_STORE_TIMEOUT),
+    cursorSecrets,
+    servedConfiguration: configFile ? readFileSync(configFile, 'utf8') : undefined,
   };
 
   let emulator: Awaited<ReturnType<typeof startEmulator>> | undefined;

@@ -60,7 +60,7 @@ export async function openGatewayStore(
     const prefix = storePrefix({
       served: settings.servedConfiguration ?? 'discovery',
       region: settings.region ?? (await clients.kendra.config.region()),
-      endpoint: settings.endpoint,
+      endpoint: settings.endpoint ?? process.env.AWS_ENDPOINT_URL,
       credentials: await credentialsIdentity(clients),
     });
     const redis = createRedisStore({
