@@ -130,7 +130,7 @@ export async function startGateway(config: GatewayConfig = {}): Promise<RunningG
         http.closeAllConnections();
       });
       await apollo.stop();
-      await state.shared.store.close();
+      await state.close();
       destroyAwsClients(clients);
     },
   };

@@ -41,6 +41,8 @@ export interface OpenedStore {
   /** For Apollo Server's `cache` option when the store is Redis. */
   apolloCache?: KeyValueCache<string>;
   readinessCheck: ReadinessCheck;
+  /** Closes the store if it was opened here (a store passed in belongs to the caller). */
+  close(): Promise<void>;
 }
 
 /** Throws on a `--store` that is neither `memory` nor a `redis://` URL. */
@@ -84,6 +86,9 @@ export async function openGatewayStore(
     },
     apolloCache,
     readinessCheck: { name: 'store', check: () => store.health() },
+    close: async () => {
+      if (typeof spec === 'string') await store.close();
+    },
   };
 }
 

@@ -1,6 +1,6 @@
 /**
  * The default store: one process's memory, an LRU per namespace, each bounded in bytes (the
- * UTF-16 length of its JSON values and keys, which is what a JS string costs at the least).
+ * length of its JSON values and keys: ASCII JSON is held by V8 as one byte per character).
  * An entry leaves when its TTL has passed (on the next read) or, before, only when its namespace
  * reaches its byte bound: then the least recently used go first. So an entry younger than its TTL
  * is kept as long as the bound allows.
@@ -34,7 +34,7 @@ export function createMemoryStore(
     if (cache === undefined) {
       cache = new LRUCache<string, string>({
         maxSize: options.budgets?.[namespace] ?? DEFAULT_MEMORY_BUDGETS[namespace],
-        sizeCalculation: (value, key) => 2 * (value.length + key.length),
+        sizeCalculation: (value, key) => value.length + key.length,
         ttlAutopurge: false,
         // An injected clock is read on every check (lru-cache otherwise reuses a reading for 1 ms).
         ...(perf ? { perf, ttlResolution: 0 } : {}),

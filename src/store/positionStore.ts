@@ -16,7 +16,7 @@ import { type GatewayStore, StoreUnavailableError } from './GatewayStore';
 /** How long a cursor's stored position is kept: 30 minutes after its page was answered. */
 export const CURSOR_LIFETIME_MS = 30 * 60_000;
 
-/** Default share of one client: 8 MiB of positions (about 500 pages of 60 sources). */
+/** Default share of one client: 8 MiB of positions (about 200 pages of 100 edges over 60 sources). */
 export const DEFAULT_CLIENT_SHARE_BYTES = 8 * 2 ** 20;
 
 export interface PositionStoreOptions {
@@ -65,7 +65,7 @@ export function createPositionStores(
       return {
         load,
         async save(id, page) {
-          const bytes = 2 * (JSON.stringify(page).length + id.length);
+          const bytes = JSON.stringify(page).length + id.length;
           await store.set('cursor', id, page, lifetimeMs);
           const mine = usage.get(client) ?? { pages: [], bytes: 0 };
           mine.pages.push({ id, bytes });

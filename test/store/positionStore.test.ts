@@ -8,9 +8,9 @@ import { CURSOR_LIFETIME_MS, createPositionStores } from '../../src/store/positi
 
 const KiB = 1024;
 
-/** A page entry of about `bytes` bytes (two per character, as the store counts them). */
+/** A page entry of about `bytes` bytes (one per character, as the store counts them). */
 function pageOf(n: number, bytes = 10 * KiB): StoredPage {
-  return { k: 'feed', b: n, s: [[n, 'x'.repeat(bytes / 2 - 60)]], m: [0], d: [] };
+  return { k: 'feed', b: n, s: [[n, 'x'.repeat(bytes - 60)]], m: [0], d: [] };
 }
 
 it('keeps a page for the cursor lifetime, then forgets it', async () => {
