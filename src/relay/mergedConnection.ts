@@ -5,8 +5,9 @@
  *
  * Danger: partial pages trade order for completeness. A source that failed keeps its old position
  * in the page's cursors, so the next page asks it again and its items are not lost; they then
- * arrive later than their place in the merged order. Paging backward (`last`/`before`) past a
- * partial page does not bring them back: only forward pages do.
+ * arrive later than their place in the merged order. Paging backward (`last`/`before`), the
+ * failed source is left out of the whole page and keeps that page's window end in its cursors
+ * (`e`, see `mergedCursor.ts`), so the next backward page brings its items, at the page's end.
  */
 import { ErrorCode } from '../errors/ErrorCode';
 import type { Connection, Edge, PageInfo } from '../model/connections';
@@ -15,8 +16,9 @@ import { connectionKeyHash } from './cursor';
 import { type CursorSigner, processCursorSigner } from './cursorSignature';
 import { type MergedCursor, decodeMergedCursor, verifyMergedCursor } from './mergedCursor';
 import { mergedPageCursors } from './mergedPageCursors';
-import type { PageSource } from './pageSource';
+import type { PageSource, SortKey } from './pageSource';
 import type { PositionStore } from './pagePositions';
+import { compareSortKeys } from './sortKey';
 import { type ReaderPosition, type ReaderStart, SourceReader } from './sourceReader';
 import { walkWindow } from './walkWindow';
 import { walkBound } from './walkBound';
@@ -78,8 +80,8 @@ function isFatal(error: unknown): boolean {
  *
  * Failures: a rejection whose `extensions.code` is `BAD_USER_INPUT` or `CURSOR_EXPIRED` is thrown
  * unchanged. Any other leaves its source out of this page (it is listed in `failures`): the page is
- * the first (or last) N items of the other sources, the cursors keep the failed source's previous
- * position, and the flag in the direction of travel (`hasNextPage` forward, `hasPreviousPage`
+ * the first N items of the other sources (backward: at most the last N), the cursors keep the
+ * failed source's previous position (backward: its window end), and the flag in the direction of travel (`hasNextPage` forward, `hasPreviousPage`
  * backward) is true, since the failed source may hold more.
  *
  * Cursors: signed; inline when every edge's fits in `MAX_INLINE_CURSOR_LENGTH` (1024) characters,
@@ -112,10 +114,12 @@ export async function connectionFromMergedSources<T>(
   const readers = ordered.map(
     (source, i) => new SourceReader(source, readerStart(after?.positions[i]), bound),
   );
-  const outcome = await walkWindow(readers, { direction: request.direction, count: request.count, before: before?.s }, {
+  const plan = { direction: request.direction, count: request.count, before: before?.s, ends: before?.ends };
+  const outcome = await walkWindow(readers, plan, {
     isFatal,
     mark: (item): MergedCursor => ({ b: bound, s: item.key, positions: readers.map((reader) => reader.position()) }),
   });
+  for (const { mark } of outcome.items) mark.ends = edgeEnds(mark.s, readers, before, request.direction);
 
   const cursors = await mergedPageCursors(
     outcome.items.map(({ mark }) => mark),
@@ -156,6 +160,26 @@ export function checkMergedFeedArgs(args: ConnectionArgs, key: string, signer?: 
 export function mergedFeedKeyHash(sourceKeys: readonly string[]): string {
   const sorted = [...sourceKeys].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
   return connectionKeyHash(JSON.stringify(['merged', ...sorted]));
+}
+
+/**
+ * Where each source's window ends when the edge at `s` is used as `before`: at `s`, or earlier
+ * when the source's window already ended earlier. Paging backward, a source that failed keeps the
+ * end of this page's window (`null` = the end of the list): its items in this page's range were
+ * not read, and the next page must still bring them (late, at its end, but once).
+ */
+function edgeEnds<T>(
+  s: SortKey,
+  readers: readonly SourceReader<T>[],
+  before: MergedCursor | undefined,
+  direction: 'forward' | 'backward',
+): (SortKey | null | undefined)[] {
+  return readers.map((reader, i) => {
+    const own = before?.ends?.[i];
+    const end = before === undefined ? null : own === undefined ? before.s : own;
+    if (direction === 'backward' && reader.failed) return end;
+    return end !== null && compareSortKeys(end, s) < 0 ? end : undefined;
+  });
 }
 
 function readerStart(position: ReaderPosition | undefined): ReaderStart {

@@ -11,7 +11,10 @@
  *   (absent = 0), `h` its sort key when it was already seen, `c` how many accepted items from `h` on
  *   were seen (when more than one) and `l` the time of the last of them, `f` the key up to which the
  *   source is consumed when it differs from `s` (`null` = nothing consumed; a source that failed).
- *   `h`, `c` and `l` let the next page leave alone the sources it will not reach.
+ *   `h`, `c` and `l` let the next page leave alone the sources it will not reach. `e`, as a
+ *   `before` cursor, where the source's part of the window ends when it is not `s` (`null` = at
+ *   the end of the list): a source that failed during a backward page keeps its end, so the next
+ *   page still brings what it missed.
  *
  *   `{ v: 1, k, p, i }`   a reference: edge `i` of the page whose positions are kept server-side
  *   under `p` (`pagePositions.ts`), used when an inline cursor of the page would be longer than
@@ -39,13 +42,18 @@ export interface MergedCursor {
   s: SortKey;
   /** One position per source, in the feed's source order; `consumed` is never left implicit. */
   positions: ReaderPosition[];
+  /**
+   * Per source, where its part of the window ends when the cursor is a `before` (`null` = the end
+   * of the list); absent or `undefined` = at `s`.
+   */
+  ends?: (SortKey | null | undefined)[];
 }
 
 const RESTART = 'start again without after/before';
 
 /** The positions of `cursor` as written in a cursor or a page entry (relative to its key). */
 export function toWirePositions(cursor: MergedCursor): WirePosition[] {
-  return cursor.positions.map((position) => {
+  return cursor.positions.map((position, i) => {
     if (position.done === true) return 0;
     const entry: Record<string, unknown> = {};
     if (position.token !== undefined) entry.t = position.token;
@@ -59,6 +67,9 @@ export function toWirePositions(cursor: MergedCursor): WirePosition[] {
     else if (compareSortKeys(position.consumed, cursor.s) !== 0) {
       entry.f = toWireSortKey(position.consumed);
     }
+    const end = cursor.ends?.[i];
+    if (end === null) entry.e = null;
+    else if (end !== undefined && compareSortKeys(end, cursor.s) !== 0) entry.e = toWireSortKey(end);
     return entry;
   });
 }
@@ -160,14 +171,23 @@ export async function decodeMergedCursor(
   // was minted over another set of sources, and its positions would land on the wrong ones.
   if (!Array.isArray(m) || m.length !== sourceCount) throw malformed();
   const key = s;
-  const positions = m.map((entry: unknown) => fromWirePosition(entry, key, malformed));
-  return { b, s, positions };
+  const ends: (SortKey | null | undefined)[] = [];
+  const positions = m.map((entry: unknown) => {
+    const { position, end } = fromWirePosition(entry, key, malformed);
+    ends.push(end);
+    return position;
+  });
+  return { b, s, positions, ...(ends.some((end) => end !== undefined) ? { ends } : {}) };
 }
 
-function fromWirePosition(entry: unknown, s: SortKey, malformed: () => Error): ReaderPosition {
-  if (entry === 0) return { done: true };
+function fromWirePosition(
+  entry: unknown,
+  s: SortKey,
+  malformed: () => Error,
+): { position: ReaderPosition; end: SortKey | null | undefined } {
+  if (entry === 0) return { position: { done: true }, end: undefined };
   if (typeof entry !== 'object' || entry === null || Array.isArray(entry)) throw malformed();
-  const { t, o = 0, h, f, c, l, ...rest } = entry as Record<string, unknown>;
+  const { t, o = 0, h, f, c, l, e, ...rest } = entry as Record<string, unknown>;
   if (Object.keys(rest).length > 0) throw malformed();
   let known: KnownRun | undefined;
   if (c !== undefined || l !== undefined) {
@@ -181,5 +201,7 @@ function fromWirePosition(entry: unknown, s: SortKey, malformed: () => Error): R
   if (h !== undefined && head === undefined) throw malformed();
   const consumed = f === undefined ? s : f === null ? undefined : fromWireSortKey(f);
   if (f !== undefined && f !== null && consumed === undefined) throw malformed();
-  return { token: t, offset: o, head, known, consumed };
+  const end = e === undefined || e === null ? e : fromWireSortKey(e);
+  if (e !== undefined && e !== null && end === undefined) throw malformed();
+  return { position: { token: t, offset: o, head, known, consumed }, end: end as SortKey | null | undefined };
 }

@@ -21,6 +21,12 @@ export interface WalkPlan {
   count: number;
   /** The window ends strictly before this key. */
   before?: SortKey;
+  /**
+   * Per reader, where its part of the window ends instead of `before` (`null` = it does not):
+   * a source that failed during a backward page keeps the end of that page's window, so the next
+   * page still brings the items it missed.
+   */
+  ends?: readonly (SortKey | null | undefined)[];
 }
 
 /** What the caller decides: which failures are fatal, what each item handed out records. */
@@ -59,8 +65,15 @@ export async function walkWindow<T, M>(
   hooks: WalkHooks<T, M>,
 ): Promise<WalkOutcome<T, M>> {
   const failures: { readerIndex: number; error: unknown }[] = [];
-  const { before } = plan;
-  const inWindow = (key: SortKey) => before === undefined || compareSortKeys(key, before) < 0;
+  const endOf = (readerIndex: number): SortKey | undefined => {
+    const end = plan.ends?.[readerIndex];
+    return end === undefined ? plan.before : end === null ? undefined : end;
+  };
+  const ends = readers.map((_, i) => endOf(i));
+  const inWindowOf = (readerIndex: number, key: SortKey) => {
+    const end = ends[readerIndex];
+    return end === undefined || compareSortKeys(key, end) < 0;
+  };
 
   async function fetchAll(indices: number[], want: number): Promise<void> {
     const results = await Promise.allSettled(indices.map((i) => readers[i].fetch(want)));
@@ -91,23 +104,26 @@ export async function walkWindow<T, M>(
       let min: Head | undefined;
       readers.forEach((reader, readerIndex) => {
         const key = reader.failed ? undefined : reader.headKey();
-        if (key !== undefined && (min === undefined || compareSortKeys(key, min.key) < 0)) min = { readerIndex, key };
+        // A head past its reader's end is not in the window: that reader has nothing more.
+        if (key === undefined || !inWindowOf(readerIndex, key)) return;
+        if (min === undefined || compareSortKeys(key, min.key) < 0) min = { readerIndex, key };
       });
       const toFetch = new Set<number>();
       readers.forEach((reader, i) => {
         if (reader.failed || !reader.needsFetch()) return;
         const seen = reader.seenKey();
-        if (seen !== undefined && before !== undefined && compareSortKeys(seen, before) >= 0) return;
+        const end = ends[i];
+        if (seen !== undefined && end !== undefined && compareSortKeys(seen, end) >= 0) return;
         if (seen !== undefined && min !== undefined && compareSortKeys(seen, min.key) >= 0) return;
         toFetch.add(i);
       });
-      if (materialize === 0 && min !== undefined && inWindow(min.key)) return min; // any item proves "more"
-      if (min !== undefined && materialize > 0 && inWindow(min.key) && readers[min.readerIndex].buffer.length === 0) {
+      if (materialize === 0 && min !== undefined) return min; // any item proves "more"
+      if (min !== undefined && materialize > 0 && readers[min.readerIndex].buffer.length === 0) {
         // The next item is only known by its key (from the cursor): fetch it. The first time,
         // alone: its page may well fill this one (a busy source among quiet ones). From the
         // second time on, with every other source known only by its head that this page may
         // still reach, so that interleaved sources cost one more round trip, not one each.
-        if (materializedBefore) for (const i of headsThePageMayReach(readers, materialize, inWindow)) toFetch.add(i);
+        if (materializedBefore) for (const i of headsThePageMayReach(readers, materialize, inWindowOf)) toFetch.add(i);
         toFetch.add(min.readerIndex);
         materializedBefore = true;
       }
@@ -117,7 +133,7 @@ export async function walkWindow<T, M>(
         await fetchAll([...toFetch], materialize + 1);
         continue;
       }
-      return min !== undefined && inWindow(min.key) ? min : undefined;
+      return min;
     }
   }
 
@@ -149,6 +165,10 @@ export async function walkWindow<T, M>(
     // per item, and memory stays bounded whatever the window's length.
     if (tail.length > 2 * (count + 1)) tail = tail.slice(tail.length - (count + 1));
   }
+  // A source that failed is left out of the whole page, not only after its failure: its window
+  // then stays open up to this page's end (see `WalkPlan.ends`), and the next page brings all of
+  // its items that this one would have shown. Items trimmed above come with the next page too.
+  tail = tail.filter(({ readerIndex }) => !readers[readerIndex].failed);
   return {
     // The page is the last `count`; anything kept before them means `hasPreviousPage`.
     items: tail.slice(Math.max(0, tail.length - count)),
@@ -163,12 +183,17 @@ export async function walkWindow<T, M>(
  * fetched items with smaller keys, and for another head-only source its known run (`count` items
  * when the run's last item is strictly newer than the head, else just its head).
  */
-function headsThePageMayReach<T>(readers: SourceReader<T>[], n: number, inWindow: (key: SortKey) => boolean): number[] {
+function headsThePageMayReach<T>(
+  readers: SourceReader<T>[],
+  n: number,
+  inWindowOf: (readerIndex: number, key: SortKey) => boolean,
+): number[] {
   const live = readers.filter((reader) => !reader.failed);
   const result: number[] = [];
   readers.forEach((candidate, index) => {
     const head = candidate.virtualHead;
-    if (candidate.failed || candidate.buffer.length > 0 || head === undefined || !inWindow(head)) return;
+    if (candidate.failed || candidate.buffer.length > 0 || head === undefined) return;
+    if (!inWindowOf(index, head)) return;
     let before = 0;
     for (const reader of live) {
       if (reader === candidate || before >= n) continue;
