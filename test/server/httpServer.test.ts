@@ -16,6 +16,12 @@ it('answers liveness at /healthz', async () => {
   expect(await response.json()).toEqual({ status: 'ok' });
 });
 
+it('answers readiness at /readyz: ready on its in-memory store', async () => {
+  const response = await fetch(`${base}/readyz`);
+  expect(response.status).toBe(200);
+  expect(await response.json()).toEqual({ status: 'ready' });
+});
+
 it('counts upstream calls by service, operation and outcome at /metrics', async () => {
   await harness.gql('{ sources { nodes { id } } }');
   const text = await (await fetch(`${base}/metrics`)).text();
