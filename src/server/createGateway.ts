@@ -35,7 +35,10 @@ export interface GatewayConfig {
   /** Time allowed for one upstream call, SDK retries included (default 10 000 ms). */
   upstreamTimeoutMs?: number;
   /** The sources served; default: discovery of everything the account has. */
-  catalog?: (upstream: Upstream, options: { ttlSeconds?: number; now: () => number }) => SourceCatalog;
+  catalog?: (
+    upstream: Upstream,
+    options: { ttlSeconds?: number; now: () => number; store?: GatewayStore },
+  ) => SourceCatalog;
   discoveryTtlSeconds?: number;
   development?: boolean;
   pushdown?: boolean;
@@ -84,13 +87,19 @@ export async function startGateway(config: GatewayConfig = {}): Promise<RunningG
       logger.debug(event, 'upstream call');
     },
   });
-  const catalog = config.catalog
-    ? config.catalog(upstream, { ttlSeconds: config.discoveryTtlSeconds, now: options.now })
-    : new DiscoveryCatalog(upstream, { ttlSeconds: config.discoveryTtlSeconds, now: options.now });
   const state = await openGatewayStore(config, clients, {
     now: options.now,
     onError: (error) => logger.warn({ err: error }, 'store connection error'),
   });
+  // Discovered source lists live in the store too (`catalog` namespace): replicas share them.
+  const catalogOptions = {
+    ttlSeconds: config.discoveryTtlSeconds,
+    now: options.now,
+    store: state.shared.store,
+  };
+  const catalog = config.catalog
+    ? config.catalog(upstream, catalogOptions)
+    : new DiscoveryCatalog(upstream, catalogOptions);
   const shared: GatewayShared = { upstream, catalog, options, ...state.shared };
   const readinessChecks: ReadinessCheck[] = [state.readinessCheck];
 

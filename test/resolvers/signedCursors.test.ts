@@ -29,8 +29,8 @@ beforeEach(async () => {
 
 const totalCalls = (stats: Record<string, number>) => Object.values(stats).reduce((a, b) => a + b, 0);
 
-/** A second gateway on the same emulator that has not asked the services anything yet. */
-async function freshGateway(secrets = [SECRET]): Promise<RunningGateway> {
+/** A second gateway on the same emulator (and by default the same store). */
+async function freshGateway(secrets = [SECRET], gatewayStore = store): Promise<RunningGateway> {
   return startGateway({
     port: 0,
     endpoint: harness.emulatorUrl,
@@ -38,7 +38,7 @@ async function freshGateway(secrets = [SECRET]): Promise<RunningGateway> {
     maxAttempts: 1,
     logLevel: 'silent',
     cursorSecrets: secrets,
-    store,
+    store: gatewayStore,
   });
 }
 
@@ -91,7 +91,9 @@ it('refuses a cursor with one character edited in each part, before any upstream
   const first = await harness.gql(FEED, { first: 100 });
   const cursor: string = first.data.jobs.pageInfo.endCursor;
   const dot = cursor.indexOf('.');
-  const gateway = await freshGateway();
+  // Its own store: it has not listed the services yet, so any call would show in the stats.
+  const gateway = await freshGateway([SECRET], createMemoryStore());
+  const replica = await freshGateway();
   try {
     await harness.resetStats();
     const edits = [0, Math.floor(dot / 2), dot - 1, dot + 1, Math.floor((dot + cursor.length) / 2), cursor.length - 1];
@@ -107,12 +109,13 @@ it('refuses a cursor with one character edited in each part, before any upstream
       expect(response.errors?.[0].extensions.code).toBe('BAD_USER_INPUT');
     }
     expect(totalCalls(await harness.stats())).toBe(0);
-    // The untouched cursor works there: the replicas share the secret.
-    const next = await post(gateway.url, FEED, { first: 3, after: cursor });
+    // The untouched cursor works on a replica sharing the secret and the store.
+    const next = await post(replica.url, FEED, { first: 3, after: cursor });
     expect(next.errors).toBeUndefined();
     expect(next.data.jobs.edges.map((edge: any) => edge.node.jobId)).toEqual(ORDER.slice(100, 103));
   } finally {
     await gateway.close();
+    await replica.close();
   }
 });
 
