@@ -53,25 +53,50 @@ const RESTART = 'start again without after/before';
 
 /** The positions of `cursor` as written in a cursor or a page entry (relative to its key). */
 export function toWirePositions(cursor: MergedCursor): WirePosition[] {
-  return cursor.positions.map((position, i) => {
-    if (position.done === true) return 0;
-    const entry: Record<string, unknown> = {};
-    if (position.token !== undefined) entry.t = position.token;
-    if (position.offset !== 0) entry.o = position.offset;
-    if (position.head !== undefined) entry.h = toWireSortKey(position.head);
-    if (position.head !== undefined && position.known !== undefined && position.known.count > 1) {
-      entry.c = position.known.count;
-      entry.l = Number.isFinite(position.known.lastTime) ? position.known.lastTime : null;
-    }
-    if (position.consumed === undefined) entry.f = null;
-    else if (compareSortKeys(position.consumed, cursor.s) !== 0) {
-      entry.f = toWireSortKey(position.consumed);
-    }
-    const end = cursor.ends?.[i];
-    if (end === null) entry.e = null;
-    else if (end !== undefined && compareSortKeys(end, cursor.s) !== 0) entry.e = toWireSortKey(end);
-    return entry;
-  });
+  return cursor.positions.map((_, i) => toWirePosition(cursor, i));
+}
+
+/** Source `i`'s position in `cursor` as written (relative to the cursor's key). */
+export function toWirePosition(cursor: MergedCursor, i: number): WirePosition {
+  const position = cursor.positions[i];
+  if (position.done === true) return 0;
+  const entry: Record<string, unknown> = {};
+  if (position.token !== undefined) entry.t = position.token;
+  if (position.offset !== 0) entry.o = position.offset;
+  if (position.head !== undefined) entry.h = toWireSortKey(position.head);
+  if (position.head !== undefined && position.known !== undefined && position.known.count > 1) {
+    entry.c = position.known.count;
+    entry.l = Number.isFinite(position.known.lastTime) ? position.known.lastTime : null;
+  }
+  if (position.consumed === undefined) entry.f = null;
+  else if (compareSortKeys(position.consumed, cursor.s) !== 0) {
+    entry.f = toWireSortKey(position.consumed);
+  }
+  const end = cursor.ends?.[i];
+  if (end === null) entry.e = null;
+  else if (end !== undefined && compareSortKeys(end, cursor.s) !== 0) entry.e = toWireSortKey(end);
+  return entry;
+}
+
+/**
+ * Whether source `i` is written the same in cursors `a` and `b`; a quick check that may answer
+ * `false` for equal ones (a page entry then only holds one change too many).
+ */
+export function sameWirePosition(a: MergedCursor, b: MergedCursor, i: number): boolean {
+  const p = a.positions[i];
+  const q = b.positions[i];
+  if (p.done === true || q.done === true) return p.done === q.done;
+  const relative = (key: SortKey | null | undefined, s: SortKey) =>
+    key === undefined || key === null ? key : compareSortKeys(key, s) === 0 ? 'at-s' : key;
+  return (
+    p.token === q.token &&
+    p.offset === q.offset &&
+    p.head === q.head &&
+    p.known?.count === q.known?.count &&
+    p.known?.lastTime === q.known?.lastTime &&
+    relative(p.consumed, a.s) === relative(q.consumed, b.s) &&
+    relative(a.ends?.[i], a.s) === relative(b.ends?.[i], b.s)
+  );
 }
 
 /** The inline cursor of `cursor` (its length decides whether it can be handed out as is). */

@@ -17,9 +17,11 @@ import {
   type MergedCursor,
   encodeInlineMergedCursor,
   encodeMergedReference,
+  sameWirePosition,
+  toWirePosition,
   toWirePositions,
 } from './mergedCursor';
-import { type PositionStore, buildStoredPage, storedPageId } from './pagePositions';
+import { type PositionStore, type StoredPage, type WirePosition, newStoredPageId } from './pagePositions';
 import { toWireSortKey } from './sortKey';
 
 export interface PageCursorContext {
@@ -40,18 +42,24 @@ export async function mergedPageCursors(
   context: PageCursorContext,
 ): Promise<CursorOf[]> {
   const { k, signer, setHash } = context;
-  const inline = marks.map((mark) => encodeInlineMergedCursor(k, mark, signer, setHash));
-  if (inline.every((cursor) => cursor.length <= MAX_INLINE_CURSOR_LENGTH)) {
-    return inline.map((cursor) => () => cursor);
+  const encodeInline = (mark: MergedCursor) => encodeInlineMergedCursor(k, mark, signer, setHash);
+  // Stops at the first cursor that is too long: a page of long positions costs one encoding, not
+  // one per edge (each is a JSON, base64 and HMAC pass over every source's position).
+  const inline: string[] = [];
+  for (const mark of marks) {
+    const cursor = encodeInline(mark);
+    if (cursor.length > MAX_INLINE_CURSOR_LENGTH) break;
+    inline.push(cursor);
   }
-  const keys = marks.map((mark) => toWireSortKey(mark.s));
-  const page = buildStoredPage(k, context.b, setHash, keys, marks.map(toWirePositions));
-  const id = storedPageId(page);
+  if (inline.length === marks.length) return inline.map((cursor) => () => cursor);
+  const page = storedPageOf(marks, context);
+  const id = newStoredPageId();
   try {
     if (context.positions === undefined) throw new Error('no position store');
     await context.positions.save(id, page);
   } catch {
-    return inline.map((cursor) => () => {
+    return marks.map((mark) => () => {
+      const cursor = encodeInline(mark);
       if (cursor.length <= MAX_CURSOR_INPUT_LENGTH) return cursor;
       throw gatewayError(
         ErrorCode.CURSOR_EXPIRED,
@@ -65,4 +73,27 @@ export async function mergedPageCursors(
     const cursor = encodeMergedReference(k, id, index, signer);
     return () => cursor;
   });
+}
+
+/**
+ * The entry of a page: the first edge's positions in full, then per edge only the sources whose
+ * position changed since the edge before (the one that gave the edge, and those read between).
+ */
+function storedPageOf(marks: readonly MergedCursor[], context: PageCursorContext): StoredPage {
+  const d: [number, WirePosition][][] = [];
+  for (let e = 1; e < marks.length; e++) {
+    const changes: [number, WirePosition][] = [];
+    marks[e].positions.forEach((_, i) => {
+      if (!sameWirePosition(marks[e - 1], marks[e], i)) changes.push([i, toWirePosition(marks[e], i)]);
+    });
+    d.push(changes);
+  }
+  return {
+    k: context.k,
+    b: context.b,
+    ...(context.setHash !== undefined ? { g: context.setHash } : {}),
+    s: marks.map((mark) => toWireSortKey(mark.s)),
+    m: toWirePositions(marks[0]),
+    d,
+  };
 }

@@ -8,7 +8,7 @@
  * write where entries are read from; a `PositionStore` must be namespaced per gateway
  * configuration and never filled from client input.
  */
-import { createHash } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import type { WireSortKey } from './sortKey';
 
 /** One source's position as a cursor writes it (see `mergedCursor.ts`): `0` = done. */
@@ -41,31 +41,9 @@ export interface PositionStore {
   load(id: string): Promise<StoredPage | undefined>;
 }
 
-/** The entry of a page whose edges have keys `keys` and positions `edges` (one list per edge). */
-export function buildStoredPage(
-  k: string,
-  b: number,
-  g: string | undefined,
-  keys: WireSortKey[],
-  edges: WirePosition[][],
-): StoredPage {
-  const d: [number, WirePosition][][] = [];
-  let previous = edges[0].map((position) => JSON.stringify(position));
-  for (let i = 1; i < edges.length; i++) {
-    const current = edges[i].map((position) => JSON.stringify(position));
-    const changes: [number, WirePosition][] = [];
-    current.forEach((text, source) => {
-      if (text !== previous[source]) changes.push([source, edges[i][source]]);
-    });
-    d.push(changes);
-    previous = current;
-  }
-  return { k, b, ...(g !== undefined ? { g } : {}), s: keys, m: edges[0], d };
-}
-
-/** The id of a page entry: a hash of its content, so the same page is kept once. */
-export function storedPageId(page: StoredPage): string {
-  return createHash('sha256').update(JSON.stringify(page)).digest('base64url').slice(0, 22);
+/** A new page entry's id: 128 random bits (unguessable, though only signed cursors name it). */
+export function newStoredPageId(): string {
+  return randomBytes(16).toString('base64url');
 }
 
 /** The positions of edge `index` of `page`; `undefined` when the entry is not well formed. */
