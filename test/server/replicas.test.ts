@@ -5,6 +5,7 @@
  * a wrong page, until it is back.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import { join } from 'node:path';
 import { startEmulator } from '../../src/emulator';
 import { startGateway } from '../../src/server/createGateway';
@@ -185,3 +186,29 @@ it('answers CURSOR_EXPIRED, says the store is unavailable and keeps first pages 
     await Promise.all([a.close(), b.close()]);
   }
 }, 120_000);
+
+it("shares Apollo Server's cache through Redis: a query persisted on one replica runs by its hash on the other", async () => {
+  const config = { port: 0, endpoint: emulator.url, region: 'us-east-1', logLevel: 'silent', store: redis.url };
+  const [a, b] = await Promise.all([startGateway(config), startGateway(config)]);
+  try {
+    const query = '{ sources(first: 2) { nodes { name } } }';
+    const sha256Hash = createHash('sha256').update(query).digest('hex');
+    const extensions = { persistedQuery: { version: 1, sha256Hash } };
+    const ask = async (url: string, body: Record<string, unknown>) => {
+      const response = await fetch(url, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify(body),
+      });
+      return (await response.json()) as any;
+    };
+    const unknown = await ask(b.url, { extensions });
+    expect(unknown.errors[0].extensions.code).toBe('PERSISTED_QUERY_NOT_FOUND');
+    expect((await ask(a.url, { query, extensions })).errors).toBeUndefined();
+    const byHash = await ask(b.url, { extensions });
+    expect(byHash.errors).toBeUndefined();
+    expect(byHash.data.sources.nodes).toHaveLength(2);
+  } finally {
+    await Promise.all([a.close(), b.close()]);
+  }
+});
