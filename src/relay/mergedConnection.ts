@@ -81,8 +81,9 @@ function isFatal(error: unknown): boolean {
  * Failures: a rejection whose `extensions.code` is `BAD_USER_INPUT` or `CURSOR_EXPIRED` is thrown
  * unchanged. Any other leaves its source out of this page (it is listed in `failures`): the page is
  * the first N items of the other sources (backward: at most the last N), the cursors keep the
- * failed source's previous position (backward: its window end), and the flag in the direction of travel (`hasNextPage` forward, `hasPreviousPage`
- * backward) is true, since the failed source may hold more.
+ * failed source's previous position (backward: its window end), and the flag in the direction
+ * of travel (`hasNextPage` forward, `hasPreviousPage` backward) is true, since the failed source
+ * may hold more.
  *
  * Cursors: signed; inline when every edge's fits in `MAX_INLINE_CURSOR_LENGTH` (1024) characters,
  * else the page's positions are kept once in `options.positions` and each edge's cursor refers to

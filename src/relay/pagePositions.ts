@@ -26,7 +26,7 @@ export interface StoredPage {
   s: WireSortKey[];
   /** Positions of the first edge, one per source. */
   m: WirePosition[];
-  /** For edge i + 1: `[sourceIndex, position]` of each source whose position changed since edge i. */
+  /** For edge i + 1: `[sourceIndex, position]` of each source whose position changed since i. */
   d: [number, WirePosition][][];
 }
 

@@ -29,7 +29,7 @@ const USAGE = `Usage: npm start -- [options]
                          chains and caches live; replicas share one (env GATEWAY_STORE)
   --store-timeout MS     longest wait for one store call (env GATEWAY_STORE_TIMEOUT, default 1000)
   --cursor-secret S[,S]  secrets that sign cursors; the first signs, all verify (env
-                         GATEWAY_CURSOR_SECRET; default: random per process, replicas must share one)
+                         GATEWAY_CURSOR_SECRET; default: random per process; replicas share one)
   --dev                  development mode: upstream error details and stack traces in responses
   --help`;
 

@@ -53,7 +53,7 @@ export interface GatewayConfig {
   store?: string | GatewayStore;
   /** Longest wait for one store call before it counts as unavailable (default 1000 ms). */
   storeTimeoutMs?: number;
-  /** What is served, for the store's key prefix: the catalog file's content (default: discovery). */
+  /** What is served, for the store's key prefix: the catalog file's text (default: discovery). */
   servedConfiguration?: string;
   /** Cursor secrets, the first signs and all verify; default: one random secret per process. */
   cursorSecrets?: readonly string[];

@@ -1,8 +1,8 @@
 /**
  * The gateway's HTTP front: `/graphql` goes to Apollo Server (its landing page on GET without a
  * query), `/healthz` answers liveness, `/readyz` readiness (`readiness.ts`), `/metrics` serves
- * Prometheus metrics. Bodies are JSON of at most 1 MiB. Danger: this is the process's edge; a bad request must end as a 4xx response, never
- * as an exception that escapes the handler.
+ * Prometheus metrics. Bodies are JSON of at most 1 MiB. Danger: this is the process's edge; a
+ * bad request must end as a 4xx response, never as an exception that escapes the handler.
  */
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';

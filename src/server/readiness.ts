@@ -1,8 +1,8 @@
 /**
  * `GET /readyz`: whether this replica can serve now. The checks are a list, each a name and an
- * async `check()` that resolves `{ ok: true }` or `{ ok: false, reason }`; 200 `{ status: 'ready' }`
- * when every check passes, else 503 with each failing check and its reason. Assembly adds checks
- * (the store's here; service probes may join).
+ * async `check()` that resolves `{ ok: true }` or `{ ok: false, reason }`; 200
+ * `{ status: 'ready' }` when every check passes, else 503 with each failing check and its reason.
+ * Assembly adds checks (the store's here; service probes may join).
  *
  * Danger: a check that hangs would hang the probe; each one is bounded by `timeoutMs`.
  */
@@ -36,7 +36,8 @@ export async function readiness(
 async function runCheck(check: ReadinessCheck, timeoutMs: number): Promise<CheckResult> {
   let timer: NodeJS.Timeout | undefined;
   const timeout = new Promise<CheckResult>((resolve) => {
-    timer = setTimeout(() => resolve({ ok: false, reason: `no answer within ${timeoutMs} ms` }), timeoutMs);
+    const reason = `no answer within ${timeoutMs} ms`;
+    timer = setTimeout(() => resolve({ ok: false, reason }), timeoutMs);
   });
   try {
     return await Promise.race([check.check(), timeout]);

@@ -16,7 +16,7 @@ import { type GatewayStore, StoreUnavailableError } from './GatewayStore';
 /** How long a cursor's stored position is kept: 30 minutes after its page was answered. */
 export const CURSOR_LIFETIME_MS = 30 * 60_000;
 
-/** Default share of one client: 8 MiB of positions (about 160 pages of 100 edges over 60 sources). */
+/** Default share of one client: 8 MiB of positions (about 160 pages of 100 edges, 60 sources). */
 export const DEFAULT_CLIENT_SHARE_BYTES = 8 * 2 ** 20;
 
 export interface PositionStoreOptions {
