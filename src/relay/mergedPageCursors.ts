@@ -21,7 +21,12 @@ import {
   toWirePosition,
   toWirePositions,
 } from './mergedCursor';
-import { type PositionStore, type StoredPage, type WirePosition, newStoredPageId } from './pagePositions';
+import {
+  type PositionStore,
+  type StoredPage,
+  type WirePosition,
+  newStoredPageId,
+} from './pagePositions';
 import { toWireSortKey } from './sortKey';
 
 export interface PageCursorContext {
@@ -84,7 +89,8 @@ function storedPageOf(marks: readonly MergedCursor[], context: PageCursorContext
   for (let e = 1; e < marks.length; e++) {
     const changes: [number, WirePosition][] = [];
     marks[e].positions.forEach((_, i) => {
-      if (!sameWirePosition(marks[e - 1], marks[e], i)) changes.push([i, toWirePosition(marks[e], i)]);
+      if (sameWirePosition(marks[e - 1], marks[e], i)) return;
+      changes.push([i, toWirePosition(marks[e], i)]);
     });
     d.push(changes);
   }

@@ -82,7 +82,8 @@ export async function openGatewayStore(
       store,
       positionStores: createPositionStores(store, { now: hooks.now }),
       tokenChain: createTokenChain(store),
-      cursorSigner: secrets && secrets.length > 0 ? createCursorSigner(secrets) : createProcessCursorSigner(),
+      cursorSigner:
+        secrets && secrets.length > 0 ? createCursorSigner(secrets) : createProcessCursorSigner(),
     },
     apolloCache,
     readinessCheck: { name: 'store', check: () => store.health() },

@@ -64,7 +64,8 @@ export function createRedisStore(options: RedisStoreOptions): RedisStore {
     let timer: NodeJS.Timeout | undefined;
     const timeout = new Promise<never>((_, reject) => {
       timer = setTimeout(
-        () => reject(new StoreUnavailableError(`Redis did not answer ${what} within ${timeoutMs} ms`)),
+        () =>
+          reject(new StoreUnavailableError(`Redis did not answer ${what} within ${timeoutMs} ms`)),
         timeoutMs,
       );
     });
@@ -82,7 +83,7 @@ export function createRedisStore(options: RedisStoreOptions): RedisStore {
 
   return {
     async get<T>(namespace: StoreNamespace, key: string): Promise<T | undefined> {
-      const text = await bounded('GET', () => keyv.get<string>(keyOf(namespace, key), { raw: false }));
+      const text = await bounded('GET', () => keyv.get<string>(keyOf(namespace, key)));
       return text === undefined ? undefined : (JSON.parse(text) as T);
     },
     async set<T>(namespace: StoreNamespace, key: string, value: T, ttlMs: number): Promise<void> {
