@@ -61,7 +61,7 @@ export async function openGatewayStore(
   } else if (/^rediss?:\/\//.test(spec)) {
     const prefix = storePrefix({
       served: settings.servedConfiguration ?? 'discovery',
-      region: settings.region ?? (await clients.kendra.config.region()),
+      region: settings.region ?? (await clients.kendra.config.region().catch(() => undefined)),
       endpoint: settings.endpoint ?? process.env.AWS_ENDPOINT_URL,
       credentials: await credentialsIdentity(clients),
     });

@@ -64,6 +64,20 @@ it('keeps two gateway configurations apart on one Redis', async () => {
   expect(storePrefix(config)).not.toContain('AKID1');
 });
 
+it('is unavailable, within its time-out, while Redis does not answer, and answers again after', async () => {
+  const store = open('t:slow');
+  await store.set('cursor', 'kept', 'value', 600_000);
+  redis.pause();
+  try {
+    const error = await store.get('cursor', 'kept').catch((reason: unknown) => reason);
+    expect(error).toBeInstanceOf(StoreUnavailableError);
+    expect((error as Error).message).toBe('Redis did not answer GET within 500 ms');
+  } finally {
+    redis.resume();
+  }
+  expect(await store.get('cursor', 'kept')).toBe('value');
+});
+
 it('is unavailable, within its time-out, while Redis is down, and recovers by itself', async () => {
   const store = open('t:outage');
   await store.set('cursor', 'kept', 'value', 600_000);
