@@ -1,8 +1,9 @@
 /**
  * The gateway's HTTP front: `/graphql` goes to Apollo Server (its landing page on GET without a
  * query), `/healthz` answers liveness, `/readyz` readiness (`readiness.ts`), `/metrics` serves
- * Prometheus metrics. Bodies are JSON of at most 1 MiB. Danger: this is the process's edge; a
- * bad request must end as a 4xx response, never as an exception that escapes the handler.
+ * Prometheus metrics. Bodies are JSON of at most 1 MiB (413 above, 415 for another media type;
+ * see readJsonBody.ts). Danger: this is the process's edge; a bad request must end as a 4xx
+ * response, never as an exception that escapes the handler or as a reset connection.
  */
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -10,8 +11,7 @@ import { HeaderMap, type ApolloServer } from '@apollo/server';
 import type { Registry } from 'prom-client';
 import type { GatewayContext } from '../request/context';
 import { type ReadinessCheck, readiness } from './readiness';
-
-const MAX_BODY = 1024 * 1024;
+import { HttpError, readJsonBody } from './readJsonBody';
 
 export interface HttpServerOptions {
   apollo: ApolloServer<GatewayContext>;
@@ -23,24 +23,6 @@ export interface HttpServerOptions {
   onError: (error: unknown) => void;
 }
 
-function readBody(req: http.IncomingMessage): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    let size = 0;
-    req.on('data', (chunk: Buffer) => {
-      size += chunk.length;
-      if (size > MAX_BODY) {
-        reject(Object.assign(new Error(`request body over ${MAX_BODY} bytes`), { status: 413 }));
-        req.destroy();
-        return;
-      }
-      chunks.push(chunk);
-    });
-    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
-    req.on('error', reject);
-  });
-}
-
 function sendJson(res: http.ServerResponse, status: number, body: unknown): void {
   res.writeHead(status, { 'content-type': 'application/json' });
   res.end(JSON.stringify(body));
@@ -49,12 +31,14 @@ function sendJson(res: http.ServerResponse, status: number, body: unknown): void
 /** The gateway's HTTP server, not yet listening (see the module header). */
 export function createHttpServer(options: HttpServerOptions): http.Server {
   return http.createServer((req, res) => {
-    handle(options, req, res).catch((error: { status?: number; message?: string }) => {
-      if (!error.status) options.onError(error);
+    handle(options, req, res).catch((error: unknown) => {
+      const known = error instanceof HttpError;
+      if (!known) options.onError(error);
       if (!res.headersSent) {
-        sendJson(res, error.status ?? 500, {
-          errors: [{ message: error.status ? error.message : 'Internal server error', extensions: { code: error.status ? 'BAD_REQUEST' : 'INTERNAL_SERVER_ERROR' } }],
-        });
+        const status = known ? error.status : 500;
+        const message = known ? error.message : 'Internal server error';
+        const code = known ? error.code : 'INTERNAL_SERVER_ERROR';
+        sendJson(res, status, { errors: [{ message, extensions: { code } }] });
       } else {
         res.end();
       }
@@ -91,14 +75,7 @@ async function handle(options: HttpServerOptions, req: http.IncomingMessage, res
     if (value !== undefined) headers.set(key, Array.isArray(value) ? value.join(', ') : value);
   }
   let body: unknown;
-  if (req.method === 'POST') {
-    const text = await readBody(req);
-    try {
-      body = text.length > 0 ? JSON.parse(text) : undefined;
-    } catch {
-      throw Object.assign(new Error('The request body is not valid JSON.'), { status: 400 });
-    }
-  }
+  if (req.method === 'POST') body = await readJsonBody(req);
   const response = await options.apollo.executeHTTPGraphQLRequest({
     httpGraphQLRequest: { method: (req.method ?? 'GET').toUpperCase(), headers, search: url.search, body },
     context: () => options.context(req),
