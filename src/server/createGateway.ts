@@ -14,7 +14,13 @@ import { openGatewayStore } from './openGatewayStore';
 import { createAwsClients, destroyAwsClients } from '../services/clients';
 import { Upstream } from '../services/upstream';
 import { createContext, type GatewayContext, type GatewayOptions, type GatewayShared } from '../request/context';
-import { depthLimitPlugin } from './depthLimit';
+import {
+  DEFAULT_DOCUMENT_LIMITS,
+  documentLimitsPlugin,
+  parseOptionsOf,
+  tokenLimitRefusal,
+  type DocumentLimits,
+} from './documentLimits';
 import { createFormatError } from './formatError';
 import { createHttpServer, listen } from './httpServer';
 import { createMetrics } from './metrics';
@@ -44,6 +50,8 @@ export interface GatewayConfig {
   pushdown?: boolean;
   summaryMaxDays?: number;
   maxQueryDepth?: number;
+  /** Limits on the document's shape (depth, aliases, root fields, tokens, directives). */
+  documentLimits?: Partial<DocumentLimits>;
   now?: () => number;
   logLevel?: string;
   /**
@@ -103,18 +111,26 @@ export async function startGateway(config: GatewayConfig = {}): Promise<RunningG
   const shared: GatewayShared = { upstream, catalog, options, ...state.shared };
   const readinessChecks: ReadinessCheck[] = [state.readinessCheck];
 
-  const formatError = createFormatError({
+  const documentLimits: DocumentLimits = {
+    ...DEFAULT_DOCUMENT_LIMITS,
+    ...(config.maxQueryDepth !== undefined ? { maxDepth: config.maxQueryDepth } : {}),
+    ...config.documentLimits,
+  };
+  const formatGatewayError = createFormatError({
     development: options.development,
     log: (error, formatted) => logger.error({ err: error, path: formatted.path }, 'masked internal error'),
   });
+  const formatError: typeof formatGatewayError = (formatted, error) =>
+    formatGatewayError(tokenLimitRefusal(formatted, documentLimits), error);
   const apollo = new ApolloServer<GatewayContext>({
     schema: buildSchema(),
     includeStacktraceInErrorResponses: options.development,
     ...(state.apolloCache ? { cache: state.apolloCache } : {}),
     introspection: true,
     formatError,
+    parseOptions: parseOptionsOf(documentLimits),
     plugins: [
-      depthLimitPlugin(config.maxQueryDepth ?? 12),
+      documentLimitsPlugin(documentLimits),
       partialErrorsPlugin((error) => formatError(error.toJSON(), error)),
     ],
   });
