@@ -10,7 +10,9 @@ import type { PositionStore } from '../relay/pagePositions';
 import type { TokenChain } from '../relay/tokenChain';
 import type { GatewayStore } from '../store/GatewayStore';
 import type { ClientPositionStores } from '../store/positionStore';
+import { attachCallBudget } from '../services/callBudget';
 import type { Upstream } from '../services/upstream';
+import { RequestCost } from './requestCost';
 
 /** Gateway-wide settings resolvers read. */
 export interface GatewayOptions {
@@ -22,6 +24,8 @@ export interface GatewayOptions {
   now: () => number;
   /** Longest `jobSummary` window, in days. */
   summaryMaxDays: number;
+  /** Most upstream calls one request may make, estimated before and counted during execution. */
+  maxCost: number;
 }
 
 /** What every resolver gets for one request. */
@@ -36,6 +40,8 @@ export interface GatewayContext {
   options: GatewayOptions;
   /** Failures of single sources, reported next to the data (see partialErrors.ts). */
   partialErrors: GraphQLError[];
+  /** This request's upstream calls: estimate, count and limit. */
+  cost: RequestCost;
 }
 
 /** What every request's context shares, built once per gateway. */
@@ -63,6 +69,9 @@ export function createContext(
   shared: GatewayShared,
   origin: RequestOrigin = { client: 'local' },
 ): GatewayContext {
+  const cost = new RequestCost(shared.options.maxCost);
+  // Upstream charges the request's scope (set up by the HTTP edge) for every call it makes.
+  attachCallBudget(cost);
   return {
     upstream: shared.upstream,
     catalog: shared.catalog,
@@ -72,5 +81,6 @@ export function createContext(
     positions: shared.positionStores.forClient(origin.client),
     loaders: createLoaders(shared.upstream),
     partialErrors: [],
+    cost,
   };
 }

@@ -9,6 +9,7 @@ import type { SourceCatalog } from '../catalog/SourceCatalog';
 import { DiscoveryCatalog } from '../catalog/discoveryCatalog';
 import type { Service } from '../model/services';
 import type { GatewayStore } from '../store/GatewayStore';
+import { MeasuredCatalog } from '../catalog/measuredCatalog';
 import { buildSchema } from './buildSchema';
 import { openGatewayStore } from './openGatewayStore';
 import { createAwsClients, destroyAwsClients } from '../services/clients';
@@ -21,6 +22,7 @@ import {
   tokenLimitRefusal,
   type DocumentLimits,
 } from './documentLimits';
+import { costPlugin } from './costPlugin';
 import { createFormatError } from './formatError';
 import { createHttpServer, listen } from './httpServer';
 import { createMetrics } from './metrics';
@@ -50,6 +52,8 @@ export interface GatewayConfig {
   pushdown?: boolean;
   summaryMaxDays?: number;
   maxQueryDepth?: number;
+  /** Most upstream calls one request may make (default 1000): estimated before, counted during. */
+  maxCost?: number;
   /** Limits on the document's shape (depth, aliases, root fields, tokens, directives). */
   documentLimits?: Partial<DocumentLimits>;
   now?: () => number;
@@ -66,6 +70,13 @@ export interface GatewayConfig {
   /** Cursor secrets, the first signs and all verify; default: one random secret per process. */
   cursorSecrets?: readonly string[];
 }
+
+/** The default cost budget of one request, in upstream calls. */
+export const DEFAULT_MAX_COST = 1000;
+/** Sources per service a cost estimate assumes before the first listing. */
+const ASSUMED_SOURCES_PER_SERVICE = 10;
+/** Calls a listing of the served sources is estimated at when none is fresh. */
+const DISCOVERY_CALLS_ESTIMATE = 10;
 
 /** A started gateway: its URL, its catalog, and `close()`. */
 export interface RunningGateway {
@@ -84,6 +95,7 @@ export async function startGateway(config: GatewayConfig = {}): Promise<RunningG
     development: config.development ?? false,
     now: config.now ?? Date.now,
     summaryMaxDays: config.summaryMaxDays ?? 31,
+    maxCost: config.maxCost ?? DEFAULT_MAX_COST,
   };
   const clients = createAwsClients({ endpoint: config.endpoint, region: config.region, maxAttempts: config.maxAttempts });
   const upstream = new Upstream(clients, {
@@ -105,9 +117,14 @@ export async function startGateway(config: GatewayConfig = {}): Promise<RunningG
     now: options.now,
     store: state.shared.store,
   };
-  const catalog = config.catalog
+  const listed = config.catalog
     ? config.catalog(upstream, catalogOptions)
     : new DiscoveryCatalog(upstream, catalogOptions);
+  const catalog = new MeasuredCatalog(listed, {
+    ttlMs: (config.discoveryTtlSeconds ?? 300) * 1000,
+    now: options.now,
+    assumedPerService: ASSUMED_SOURCES_PER_SERVICE,
+  });
   const shared: GatewayShared = { upstream, catalog, options, ...state.shared };
   const readinessChecks: ReadinessCheck[] = [state.readinessCheck];
 
@@ -131,6 +148,10 @@ export async function startGateway(config: GatewayConfig = {}): Promise<RunningG
     parseOptions: parseOptionsOf(documentLimits),
     plugins: [
       documentLimitsPlugin(documentLimits),
+      costPlugin(() => {
+        const size = catalog.size();
+        return { sources: size.sources, discoveryCalls: size.fresh ? 0 : DISCOVERY_CALLS_ESTIMATE, now: options.now() };
+      }),
       partialErrorsPlugin((error) => formatError(error.toJSON(), error)),
     ],
   });

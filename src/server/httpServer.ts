@@ -11,6 +11,7 @@ import { HeaderMap, type ApolloServer } from '@apollo/server';
 import type { Registry } from 'prom-client';
 import type { GatewayContext } from '../request/context';
 import { type ReadinessCheck, readiness } from './readiness';
+import { runInCallScope } from '../services/callBudget';
 import { HttpError, readJsonBody } from './readJsonBody';
 
 export interface HttpServerOptions {
@@ -76,10 +77,13 @@ async function handle(options: HttpServerOptions, req: http.IncomingMessage, res
   }
   let body: unknown;
   if (req.method === 'POST') body = await readJsonBody(req);
-  const response = await options.apollo.executeHTTPGraphQLRequest({
-    httpGraphQLRequest: { method: (req.method ?? 'GET').toUpperCase(), headers, search: url.search, body },
-    context: () => options.context(req),
-  });
+  // One call scope per request: its upstream calls are charged to its own budget.
+  const response = await runInCallScope(() =>
+    options.apollo.executeHTTPGraphQLRequest({
+      httpGraphQLRequest: { method: (req.method ?? 'GET').toUpperCase(), headers, search: url.search, body },
+      context: () => options.context(req),
+    }),
+  );
   for (const [key, value] of response.headers) res.setHeader(key, value);
   res.statusCode = response.status ?? 200;
   if (response.body.kind === 'complete') {

@@ -10,6 +10,7 @@ import type { GraphQLError } from 'graphql';
 import { toGatewayError, type UpstreamCallContext } from '../errors/toGatewayError';
 import { perService, SERVICE_DISPLAY_NAMES, type Service } from '../model/services';
 import type { AwsClients } from './clients';
+import { currentCallBudget } from './callBudget';
 
 export interface UpstreamOptions {
   /** Concurrent calls per service (default 4). */
@@ -104,6 +105,11 @@ export class Upstream {
     run: (abortSignal: AbortSignal) => Promise<T>,
   ): Promise<T> {
     const { service, operation } = context;
+    try {
+      currentCallBudget()?.spend();
+    } catch (error) {
+      return Promise.reject(error);
+    }
     return this.limits[service](async () => {
       const started = Date.now();
       const signal = AbortSignal.timeout(this.timeoutMs);

@@ -1,0 +1,31 @@
+/**
+ * Which request an upstream call belongs to, without threading it through every function: the
+ * HTTP edge runs each request in its own async scope, the request's context attaches its budget
+ * to that scope, and `Upstream` charges the scope's budget before each call (discovery and
+ * mutations included). Danger: work started outside a request scope (start-up, background
+ * refreshes) is charged to no one; that is intended, not a leak.
+ */
+import { AsyncLocalStorage } from 'node:async_hooks';
+
+/** What `Upstream` charges: one unit per call; it throws once the request's budget is spent. */
+export interface CallBudget {
+  spend(): void;
+}
+
+const scope = new AsyncLocalStorage<{ budget?: CallBudget }>();
+
+/** Runs `fn` (one request) in a fresh scope that a budget can be attached to. */
+export function runInCallScope<T>(fn: () => T): T {
+  return scope.run({}, fn);
+}
+
+/** Attaches the current request's budget to its scope; outside a scope it does nothing. */
+export function attachCallBudget(budget: CallBudget): void {
+  const store = scope.getStore();
+  if (store) store.budget = budget;
+}
+
+/** The budget of the request this code runs for, if any. */
+export function currentCallBudget(): CallBudget | undefined {
+  return scope.getStore()?.budget;
+}
