@@ -15,8 +15,14 @@ export interface SourceJobSummaryModel extends StateCounts {
   source: JobSourceRef;
 }
 
-/** The whole summary: the window, the counts, per service and per source. */
-export interface JobSummaryModel extends StateCounts {
+/**
+ * The whole summary: the window, the counts, per service and per source. `total` and `byState`
+ * are null when no source answered (see the SDL).
+ */
+export interface JobSummaryModel {
+  total: number | null;
+  byState: StateCounts['byState'] | null;
+  failureRate: number | null;
   startedAfter: Date;
   startedBefore: Date;
   services: ({ service: Service } & StateCounts)[];

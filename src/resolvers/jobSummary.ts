@@ -4,7 +4,8 @@
  * filter, is read only until it is older than the window), at each service's largest page size,
  * all sources in parallel. The window is capped (`summaryMaxDays`, 31 by default) so one request
  * cannot scan years of history. failureRate = FAILED / (SUCCEEDED + FAILED + INCOMPLETE + ABORTED),
- * null when nothing finished.
+ * null when nothing finished. When no source answered, `total` and `byState` are null: a 0 next to
+ * the errors would read as "nothing failed".
  */
 import type { GraphQLResolveInfo } from 'graphql';
 import { badUserInput } from '../errors/ErrorCode';
@@ -68,6 +69,7 @@ export async function jobSummary(
     throw badUserInput(`A \`jobSummary\` window may span at most ${maxDays} days; the one asked for spans ${((startedBefore.getTime() - startedAfter.getTime()) / DAY_MS).toFixed(1)}.`);
   }
   const predicate: JobPredicate = { states: listOf(filter.states), startedAfter, startedBefore };
+  const errorsBefore = context.partialErrors.length;
   const refs = await selectSources(context, info, filter);
   const results = await Promise.all(
     refs.map((ref) =>
@@ -91,10 +93,14 @@ export async function jobSummary(
     add(perService.get(service)!, result.tally);
     sources.push({ source: result.ref, ...countsOf(result.tally) });
   }
+  // Nothing answered but something failed: no count at all, rather than a 0 that reads as "none".
+  const answered = results.some((result) => result !== undefined);
+  const failed = context.partialErrors.length > errorsBefore;
+  const counts = !answered && failed ? { total: null, byState: null, failureRate: null } : countsOf(all);
   return {
     startedAfter,
     startedBefore,
-    ...countsOf(all),
+    ...counts,
     services: [...perService].map(([service, tally]) => ({ service, ...countsOf(tally) })),
     sources,
   };

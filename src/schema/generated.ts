@@ -210,17 +210,23 @@ export type JobStateCount = {
   state: JobState;
 };
 
-/** Counts of jobs started in a window, for dashboards. */
+/**
+ * Counts of jobs started in a window, for dashboards. The counts cover the sources that answered;
+ * the others are listed in `errors`. When no source answered, `total` and `byState` are null (never
+ * a 0 that would read as "no jobs"), and `services` and `sources` are empty.
+ */
 export type JobSummary = {
   __typename?: 'JobSummary';
-  byState: Array<JobStateCount>;
+  /** Counts by state; null when no source answered. */
+  byState: Maybe<Array<JobStateCount>>;
   /** FAILED jobs over finished jobs (SUCCEEDED, FAILED, INCOMPLETE, ABORTED); null when none finished. */
   failureRate: Maybe<Scalars['Float']['output']>;
   services: Array<ServiceJobSummary>;
   sources: Array<SourceJobSummary>;
   startedAfter: Scalars['DateTime']['output'];
   startedBefore: Scalars['DateTime']['output'];
-  total: Scalars['Int']['output'];
+  /** Jobs in the window; null when no source answered. */
+  total: Maybe<Scalars['Int']['output']>;
 };
 
 /** An Amazon Kendra data source connector. */
@@ -944,13 +950,13 @@ export type JobStateCountResolvers<ContextType = GatewayContext, ParentType exte
 };
 
 export type JobSummaryResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['JobSummary'] = ResolversParentTypes['JobSummary']> = {
-  byState?: Resolver<Array<ResolversTypes['JobStateCount']>, ParentType, ContextType>;
+  byState?: Resolver<Maybe<Array<ResolversTypes['JobStateCount']>>, ParentType, ContextType>;
   failureRate?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
   services?: Resolver<Array<ResolversTypes['ServiceJobSummary']>, ParentType, ContextType>;
   sources?: Resolver<Array<ResolversTypes['SourceJobSummary']>, ParentType, ContextType>;
   startedAfter?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   startedBefore?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
-  total?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  total?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
 

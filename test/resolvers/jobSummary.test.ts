@@ -85,3 +85,16 @@ it('still counts the other sources when one fails, with one error for it', async
   expect(errors![0]).toMatchObject({ path: ['jobSummary'], extensions: { service: 'KENDRA' } });
   expect(['UPSTREAM_UNAVAILABLE', 'UPSTREAM_THROTTLED']).toContain(errors![0].extensions!.code);
 });
+
+it('reports null counts, not 0, when no source answered', async () => {
+  await harness.gql(SUMMARY, { filter: window });
+  await harness.resetStats();
+  await harness.setFaults([{ errorRate: 1 }]);
+  const { data, errors } = await harness.gql(SUMMARY, { filter: window });
+  expect(data.jobSummary).toMatchObject({ total: null, byState: null, failureRate: null, services: [], sources: [] });
+  expect(errors).toHaveLength(13);
+  for (const error of errors!) expect(error.extensions?.code).toBe('UPSTREAM_UNAVAILABLE');
+  const stats = await harness.stats();
+  const listCalls = (stats['kendra.ListDataSourceSyncJobs'] ?? 0) + (stats['qbusiness.ListDataSourceSyncJobs'] ?? 0) + (stats['qconnect.ListImportJobs'] ?? 0);
+  expect(listCalls).toBe(13);
+});
