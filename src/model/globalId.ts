@@ -5,6 +5,7 @@
  * every part and reports a malformed id as BAD_USER_INPUT, never as a crash.
  */
 import { badUserInput } from '../errors/ErrorCode';
+import { importJobId, kendraDataSourceId, kendraExecutionId, kendraIndexId, knowledgeBaseId, qbusinessId } from './serviceIds';
 import type { JobModel } from './jobs';
 import type { JobSourceRef, NodeRef } from './sources';
 
@@ -49,8 +50,54 @@ export function toGlobalId(target: NodeRef | JobModel): string {
   }
 }
 
-/** Decodes a global id; BAD_USER_INPUT when it is not one of ours. */
+/** Checks every service id inside a decoded global id against the models' constraints. */
+function checkIds(locator: Locator): Locator {
+  switch (locator.kind) {
+    case 'KendraIndex':
+      kendraIndexId(locator.indexId);
+      break;
+    case 'KendraDataSource':
+      kendraIndexId(locator.indexId);
+      kendraDataSourceId(locator.dataSourceId);
+      break;
+    case 'QBusinessApplication':
+      qbusinessId(locator.applicationId, 'application');
+      break;
+    case 'QBusinessIndex':
+      qbusinessId(locator.applicationId, 'application');
+      qbusinessId(locator.indexId, 'index');
+      break;
+    case 'QBusinessDataSource':
+      qbusinessId(locator.applicationId, 'application');
+      qbusinessId(locator.indexId, 'index');
+      qbusinessId(locator.dataSourceId, 'data source');
+      break;
+    case 'QConnectKnowledgeBase':
+    case 'ImportJob':
+      // Global ids carry the bare knowledge base id; an ARN inside one was not made here.
+      if (knowledgeBaseId(locator.knowledgeBaseId) !== locator.knowledgeBaseId) {
+        throw badUserInput('A global id names its knowledge base by id, not by ARN.');
+      }
+      if (locator.kind === 'ImportJob') importJobId(locator.importJobId);
+      break;
+    case 'SyncJob':
+      checkIds(locator.source);
+      if (locator.source.kind === 'KendraDataSource') kendraExecutionId(locator.executionId);
+      else qbusinessId(locator.executionId, 'execution');
+      break;
+  }
+  return locator;
+}
+
+/**
+ * Decodes a global id; BAD_USER_INPUT when it is not one of ours or when a service id inside it
+ * breaks the models' constraints (so no upstream call is made for it).
+ */
 export function fromGlobalId(id: string): Locator {
+  return checkIds(decodeGlobalId(id));
+}
+
+function decodeGlobalId(id: string): Locator {
   const fail = () => badUserInput(`"${id.slice(0, 80)}" is not a valid id of this API (ids are opaque: use them as given).`);
   let parts: unknown;
   try {

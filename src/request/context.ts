@@ -24,6 +24,8 @@ export interface GatewayOptions {
   now: () => number;
   /** Longest `jobSummary` window, in days. */
   summaryMaxDays: number;
+  /** The configured AWS region: ARNs of other regions are refused locally. */
+  region?: string;
   /** Most upstream calls one request may make, estimated before and counted during execution. */
   maxCost: number;
 }

@@ -4,7 +4,7 @@ import type { QueryResolvers } from '../schema/generated';
 import { jobsFeed, sourcesList } from './feed';
 import { jobSummary } from './jobSummary';
 import { resolveNode } from './resolveNode';
-import { kendraIndexRef, knowledgeBaseRef, qbusinessApplicationRef, served } from './sourceRefs';
+import { kendraIndexRef, qbusinessApplicationRef, served, servedKnowledgeBase } from './sourceRefs';
 
 /** Most ids `nodes(ids:)` takes. */
 export const MAX_NODES = 100;
@@ -19,7 +19,7 @@ export const Query: QueryResolvers = {
   },
   kendraIndex: (_, { id }, context) => served(context, kendraIndexRef(id)),
   qbusinessApplication: (_, { id }, context) => served(context, qbusinessApplicationRef(id)),
-  qconnectKnowledgeBase: (_, { id }, context) => served(context, knowledgeBaseRef(id)),
+  qconnectKnowledgeBase: (_, { id }, context) => servedKnowledgeBase(context, id),
   sources: (_, args, context, info) => sourcesList(context, info, args),
   jobs: (_, args, context, info) => jobsFeed(context, info, args),
   jobSummary: (_, { filter }, context, info) => jobSummary(context, info, filter),

@@ -13,7 +13,14 @@ import type {
   QBusinessIndexRef,
   QConnectKnowledgeBaseRef,
 } from '../model/sources';
-import { kendraDataSourceId, kendraIndexId, knowledgeBaseId, qbusinessId } from '../model/serviceIds';
+import {
+  isKnowledgeBaseArn,
+  kendraDataSourceId,
+  kendraIndexId,
+  knowledgeBaseId,
+  qbusinessId,
+} from '../model/serviceIds';
+import { getKnowledgeBase } from '../services/qconnect/resources';
 import { ownId, RESOURCE_LABELS } from '../model/services';
 import type { GatewayContext } from '../request/context';
 
@@ -51,8 +58,29 @@ export const qbusinessDataSourceRef = (parent: QBusinessIndexRef, id: string): Q
   indexId: parent.indexId,
   dataSourceId: qbusinessId(id, 'data source'),
 });
-/** A knowledge base from a client's id or ARN. */
-export const knowledgeBaseRef = (idOrArn: string): QConnectKnowledgeBaseRef => ({
+/** A knowledge base from a client's id or ARN (an ARN of another region is refused). */
+export const knowledgeBaseRef = (idOrArn: string, region?: string): QConnectKnowledgeBaseRef => ({
   kind: 'QConnectKnowledgeBase',
-  knowledgeBaseId: knowledgeBaseId(idOrArn),
+  knowledgeBaseId: knowledgeBaseId(idOrArn, region),
 });
+
+/**
+ * A knowledge base by id or ARN, when served. An ARN must be the served knowledge base's own: the
+ * listing's ARN decides when it has one; otherwise the ARN goes upstream unchanged, and the
+ * service refuses another account's as it would for any caller.
+ */
+export async function servedKnowledgeBase(context: GatewayContext, idOrArn: string): Promise<QConnectKnowledgeBaseRef> {
+  const ref = await served(context, knowledgeBaseRef(idOrArn, context.options.region));
+  if (!isKnowledgeBaseArn(idOrArn)) return ref;
+  const listed = (await context.catalog.list()).sources.find(
+    (s): s is QConnectKnowledgeBaseRef => s.kind === 'QConnectKnowledgeBase' && s.knowledgeBaseId === ref.knowledgeBaseId,
+  );
+  const knownArn = listed?.details?.extra?.knowledgeBaseArn;
+  const arn = knownArn ?? (await getKnowledgeBase(context.upstream, idOrArn)).extra?.knowledgeBaseArn;
+  if (arn !== idOrArn) {
+    throw gatewayError(ErrorCode.NOT_FOUND, `No Q Connect knowledge base "${idOrArn.slice(0, 160)}" is served by this gateway.`, {
+      resource: RESOURCE_LABELS.QConnectKnowledgeBase,
+    });
+  }
+  return listed ?? ref;
+}

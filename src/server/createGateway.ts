@@ -96,6 +96,7 @@ export async function startGateway(config: GatewayConfig = {}): Promise<RunningG
     now: config.now ?? Date.now,
     summaryMaxDays: config.summaryMaxDays ?? 31,
     maxCost: config.maxCost ?? DEFAULT_MAX_COST,
+    region: config.region,
   };
   const clients = createAwsClients({ endpoint: config.endpoint, region: config.region, maxAttempts: config.maxAttempts });
   const upstream = new Upstream(clients, {
