@@ -30,6 +30,13 @@ const USAGE = `Usage: npm start -- [options]
   --store-timeout MS     longest wait for one store call (env GATEWAY_STORE_TIMEOUT, default 1000)
   --cursor-secret S[,S]  secrets that sign cursors; the first signs, all verify (env
                          GATEWAY_CURSOR_SECRET; default: random per process; replicas share one)
+  --max-cost N           most upstream calls one request may make (env GATEWAY_MAX_COST, default 1000)
+  --max-depth N          deepest selection nesting (env GATEWAY_MAX_DEPTH, default 12)
+  --max-aliases N        most aliases in a document (env GATEWAY_MAX_ALIASES, default 30)
+  --max-root-fields N    most root fields in an operation (env GATEWAY_MAX_ROOT_FIELDS, default 20)
+  --max-tokens N         most tokens in a document (env GATEWAY_MAX_TOKENS, default 5000)
+  --shutdown-grace MS    on SIGTERM/SIGINT, time for requests in flight to finish
+                         (env GATEWAY_SHUTDOWN_GRACE_MS, default 10000)
   --dev                  development mode: upstream error details and stack traces in responses
   --help`;
 
@@ -51,6 +58,12 @@ async function main(): Promise<void> {
       store: { type: 'string' },
       'store-timeout': { type: 'string' },
       'cursor-secret': { type: 'string' },
+      'max-cost': { type: 'string' },
+      'max-depth': { type: 'string' },
+      'max-aliases': { type: 'string' },
+      'max-root-fields': { type: 'string' },
+      'max-tokens': { type: 'string' },
+      'shutdown-grace': { type: 'string' },
       dev: { type: 'boolean' },
       help: { type: 'boolean' },
     },
@@ -101,6 +114,14 @@ async function main(): Promise<void> {
     storeTimeoutMs: number('store-timeout', values['store-timeout'] ?? env.GATEWAY_STORE_TIMEOUT),
     cursorSecrets,
     servedConfiguration: configFile ? readFileSync(configFile, 'utf8') : undefined,
+    maxCost: number('max-cost', values['max-cost'] ?? env.GATEWAY_MAX_COST),
+    documentLimits: definedOnly({
+      maxDepth: number('max-depth', values['max-depth'] ?? env.GATEWAY_MAX_DEPTH),
+      maxAliases: number('max-aliases', values['max-aliases'] ?? env.GATEWAY_MAX_ALIASES),
+      maxRootFields: number('max-root-fields', values['max-root-fields'] ?? env.GATEWAY_MAX_ROOT_FIELDS),
+      maxTokens: number('max-tokens', values['max-tokens'] ?? env.GATEWAY_MAX_TOKENS),
+    }),
+    shutdownGraceMs: number('shutdown-grace', values['shutdown-grace'] ?? env.GATEWAY_SHUTDOWN_GRACE_MS),
   };
 
   let emulator: Awaited<ReturnType<typeof startEmulator>> | undefined;
@@ -123,16 +144,28 @@ async function main(): Promise<void> {
   // One bad promise must not take every client down with it: log it and keep serving.
   process.on('unhandledRejection', (reason) => console.error('unhandled rejection (still serving):', reason));
 
-  const stop = async () => {
-    await gateway.close();
+  // Graceful stop: no new connections, requests in flight finish (up to --shutdown-grace), then
+  // the upstream clients and the store close and the process exits 0. A second signal is ignored.
+  let stopping = false;
+  const stop = async (signal: NodeJS.Signals) => {
+    if (stopping) return;
+    stopping = true;
+    console.log(`${signal}: stopping; requests in flight may finish`);
+    const drained = await gateway.close();
+    if (!drained) console.error('shutdown grace period over: the requests still in flight were cut');
     await emulator?.close();
     process.exit(0);
   };
-  process.once('SIGINT', stop);
-  process.once('SIGTERM', stop);
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
 }
 
 class UsageError extends Error {}
+
+/** The object without its undefined members, so defaults apply to what was not given. */
+function definedOnly<T extends object>(object: T): Partial<T> {
+  return Object.fromEntries(Object.entries(object).filter(([, value]) => value !== undefined)) as Partial<T>;
+}
 
 main().catch((error: Error) => {
   if (error instanceof UsageError || (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {

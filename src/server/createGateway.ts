@@ -24,6 +24,7 @@ import {
 } from './documentLimits';
 import { costPlugin } from './costPlugin';
 import { createFormatError } from './formatError';
+import { trackRequests } from './drainHttp';
 import { createHttpServer, listen } from './httpServer';
 import { createMetrics } from './metrics';
 import { partialErrorsPlugin } from './partialErrorsPlugin';
@@ -52,6 +53,8 @@ export interface GatewayConfig {
   pushdown?: boolean;
   summaryMaxDays?: number;
   maxQueryDepth?: number;
+  /** How long `close()` lets requests in flight finish before closing their sockets (default 10 s). */
+  shutdownGraceMs?: number;
   /** Most upstream calls one request may make (default 1000): estimated before, counted during. */
   maxCost?: number;
   /** Limits on the document's shape (depth, aliases, root fields, tokens, directives). */
@@ -73,6 +76,8 @@ export interface GatewayConfig {
 
 /** The default cost budget of one request, in upstream calls. */
 export const DEFAULT_MAX_COST = 1000;
+/** How long a shutdown waits for requests in flight. */
+export const DEFAULT_SHUTDOWN_GRACE_MS = 10_000;
 /** Sources per service a cost estimate assumes before the first listing. */
 const ASSUMED_SOURCES_PER_SERVICE = 10;
 /** Calls a listing of the served sources is estimated at when none is fresh. */
@@ -83,7 +88,11 @@ export interface RunningGateway {
   url: string;
   port: number;
   catalog: SourceCatalog;
-  close(): Promise<void>;
+  /**
+   * Stops accepting, lets requests in flight finish (up to the grace period), then closes Apollo,
+   * the upstream clients and the store. Resolves false when the grace period ran out.
+   */
+  close(): Promise<boolean>;
 }
 
 /** Builds and starts a gateway (see the module header). */
@@ -145,6 +154,8 @@ export async function startGateway(config: GatewayConfig = {}): Promise<RunningG
     includeStacktraceInErrorResponses: options.development,
     ...(state.apolloCache ? { cache: state.apolloCache } : {}),
     introspection: true,
+    // The CLI drains on SIGTERM/SIGINT; Apollo's own handler would stop before the drain.
+    stopOnTerminationSignals: false,
     formatError,
     parseOptions: parseOptionsOf(documentLimits),
     plugins: [
@@ -164,6 +175,7 @@ export async function startGateway(config: GatewayConfig = {}): Promise<RunningG
     readinessChecks,
     onError: (error) => logger.error({ err: error }, 'request failed'),
   });
+  const requests = trackRequests(http);
   const host = config.host ?? '127.0.0.1';
   const port = await listen(http, config.port ?? 4000, host);
   const shownHost = host === '0.0.0.0' || host === '::' ? 'localhost' : host;
@@ -172,13 +184,11 @@ export async function startGateway(config: GatewayConfig = {}): Promise<RunningG
     port,
     catalog,
     async close() {
-      await new Promise<void>((resolve) => {
-        http.close(() => resolve());
-        http.closeAllConnections();
-      });
+      const drained = await requests.drain(config.shutdownGraceMs ?? DEFAULT_SHUTDOWN_GRACE_MS);
       await apollo.stop();
       await state.close();
       destroyAwsClients(clients);
+      return drained;
     },
   };
 }
