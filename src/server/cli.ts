@@ -22,8 +22,15 @@ const USAGE = `Usage: npm start -- [options]
   --scale N              N jobs in every demo data source (emulator mode)
   --token-mode MODE      emulator token mode: keyset (default) or offset
   --latency MS           emulator latency on every operation
-  --concurrency N        concurrent upstream calls per service (default 4)
-  --timeout MS           time allowed for one upstream call, retries included (default 10000)
+  --concurrency N        upstream calls in flight per service (env GATEWAY_CONCURRENCY, default 64)
+  --timeout MS           whole life of one upstream call: waiting, SDK retries included
+                         (env GATEWAY_TIMEOUT_MS, default 10000)
+  --rate N               upstream calls per second per operation (env GATEWAY_UPSTREAM_RATE;
+                         default: the AWS quotas on AWS, none on the emulator)
+  --breaker-failures N   consecutive upstream outages that open a service's circuit breaker
+                         (env GATEWAY_BREAKER_FAILURES, default 5)
+  --breaker-half-open MS how long an open breaker fails calls before one probe
+                         (env GATEWAY_BREAKER_HALF_OPEN_MS, default 15000)
   --discovery-ttl S      seconds a discovered source list is reused (default 300)
   --store URL            memory (default) or redis://host:port[/db]: where cursor positions, token
                          chains and caches live; replicas share one (env GATEWAY_STORE)
@@ -54,6 +61,9 @@ async function main(): Promise<void> {
       latency: { type: 'string' },
       concurrency: { type: 'string' },
       timeout: { type: 'string' },
+      rate: { type: 'string' },
+      'breaker-failures': { type: 'string' },
+      'breaker-half-open': { type: 'string' },
       'discovery-ttl': { type: 'string' },
       store: { type: 'string' },
       'store-timeout': { type: 'string' },
@@ -88,7 +98,7 @@ async function main(): Promise<void> {
   if (tokenMode !== 'keyset' && tokenMode !== 'offset') {
     throw new UsageError(`--token-mode must be "keyset" or "offset", got "${tokenMode}"`);
   }
-  const concurrency = number('concurrency', values.concurrency);
+  const concurrency = number('concurrency', values.concurrency ?? env.GATEWAY_CONCURRENCY);
   const configFile = values.config ?? env.GATEWAY_CONFIG;
   const catalogConfig = configFile ? loadCatalogConfig(configFile) : undefined;
   const store = values.store ?? env.GATEWAY_STORE ?? 'memory';
@@ -107,7 +117,10 @@ async function main(): Promise<void> {
     region: values.region ?? catalogConfig?.region ?? env.AWS_REGION,
     development: values.dev ?? env.NODE_ENV === 'development',
     concurrency: concurrency ? perService(() => concurrency) : undefined,
-    upstreamTimeoutMs: number('timeout', values.timeout),
+    upstreamTimeoutMs: number('timeout', values.timeout ?? env.GATEWAY_TIMEOUT_MS),
+    upstreamRate: number('rate', values.rate ?? env.GATEWAY_UPSTREAM_RATE),
+    breakerFailures: number('breaker-failures', values['breaker-failures'] ?? env.GATEWAY_BREAKER_FAILURES),
+    breakerHalfOpenMs: number('breaker-half-open', values['breaker-half-open'] ?? env.GATEWAY_BREAKER_HALF_OPEN_MS),
     discoveryTtlSeconds: number('discovery-ttl', values['discovery-ttl']),
     catalog: catalogConfig?.catalog,
     store,

@@ -14,6 +14,7 @@ import { buildSchema } from './buildSchema';
 import { openGatewayStore } from './openGatewayStore';
 import { createAwsClients, destroyAwsClients } from '../services/clients';
 import { Upstream } from '../services/upstream';
+import { defaultRateLimit, UNLIMITED, type RateLimit } from '../services/upstreamQuotas';
 import { createContext, type GatewayContext, type GatewayOptions, type GatewayShared } from '../request/context';
 import {
   DEFAULT_DOCUMENT_LIMITS,
@@ -39,10 +40,19 @@ export interface GatewayConfig {
   region?: string;
   /** SDK attempts per upstream call, retries included (default 3). */
   maxAttempts?: number;
-  /** Concurrent upstream calls per service (default 4 each). */
+  /** Upstream calls in flight per service (default 64 each); more wait within the time-out. */
   concurrency?: Partial<Record<Service, number>>;
-  /** Time allowed for one upstream call, SDK retries included (default 10 000 ms). */
+  /** The whole life of one upstream call: waiting for a slot or token, SDK retries (default 10 s). */
   upstreamTimeoutMs?: number;
+  /**
+   * Calls per second per operation. Default: AWS's quotas (upstreamQuotas.ts) on AWS, no limit
+   * on an emulator (`endpoint` set).
+   */
+  upstreamRate?: number;
+  /** Consecutive outages that open a service's circuit breaker (default 5). */
+  breakerFailures?: number;
+  /** How long an open breaker fails calls at once before one probe (default 15 000 ms). */
+  breakerHalfOpenMs?: number;
   /** The sources served; default: discovery of everything the account has. */
   catalog?: (
     upstream: Upstream,
@@ -76,6 +86,13 @@ export interface GatewayConfig {
 
 /** The default cost budget of one request, in upstream calls. */
 export const DEFAULT_MAX_COST = 1000;
+/** The rate limit of each operation (see GatewayConfig.upstreamRate). */
+function rateLimitOf(config: GatewayConfig): (service: Service, operation: string) => RateLimit {
+  const rate = config.upstreamRate;
+  if (rate !== undefined) return () => ({ rate, burst: Math.max(1, Math.ceil(rate * 2)) });
+  return config.endpoint ? () => UNLIMITED : defaultRateLimit;
+}
+
 /** How long a shutdown waits for requests in flight. */
 export const DEFAULT_SHUTDOWN_GRACE_MS = 10_000;
 /** Sources per service a cost estimate assumes before the first listing. */
@@ -98,7 +115,7 @@ export interface RunningGateway {
 /** Builds and starts a gateway (see the module header). */
 export async function startGateway(config: GatewayConfig = {}): Promise<RunningGateway> {
   const logger = pino({ level: config.logLevel ?? 'info', redact: ['*.credentials', '*.secretAccessKey'] });
-  const metrics = createMetrics();
+  const metrics = createMetrics(() => upstream.snapshot());
   const options: GatewayOptions = {
     pushdown: config.pushdown ?? true,
     development: config.development ?? false,
@@ -111,6 +128,10 @@ export async function startGateway(config: GatewayConfig = {}): Promise<RunningG
   const upstream = new Upstream(clients, {
     concurrency: config.concurrency,
     timeoutMs: config.upstreamTimeoutMs,
+    rateLimit: rateLimitOf(config),
+    breakerFailures: config.breakerFailures,
+    breakerHalfOpenMs: config.breakerHalfOpenMs,
+    now: options.now,
     exposeUpstreamErrors: options.development,
     onCall: (event) => {
       metrics.recordCall(event);

@@ -1,8 +1,62 @@
-/** Prometheus metrics of one gateway: upstream calls by service, operation and outcome, and their latency. */
-import { Counter, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
+/**
+ * Prometheus metrics of one gateway: upstream calls by service, operation and outcome, their
+ * latency, and the upstream policy's state (rates in force, calls in flight, open breakers).
+ */
+import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
+import type { ServicePolicySnapshot } from '../services/servicePolicy';
 
-/** A Prometheus registry with the upstream call metrics, and their recorder. */
-export function createMetrics() {
+type PolicyState = () => Record<string, ServicePolicySnapshot>;
+
+/** Gauges read from the upstream policies when `/metrics` is scraped. */
+function registerPolicyGauges(registry: Registry, state: PolicyState): void {
+  const each = (read: (service: string, snapshot: ServicePolicySnapshot) => void) => {
+    for (const [service, snapshot] of Object.entries(state())) read(service, snapshot);
+  };
+  new Gauge({
+    name: 'syncjobs_upstream_in_flight',
+    help: 'Upstream calls in flight, by service',
+    labelNames: ['service'],
+    registers: [registry],
+    collect() {
+      each((service, s) => this.set({ service }, s.inFlight));
+    },
+  });
+  new Gauge({
+    name: 'syncjobs_upstream_in_flight_limit',
+    help: 'Most upstream calls in flight at once, by service (--concurrency)',
+    labelNames: ['service'],
+    registers: [registry],
+    collect() {
+      each((service, s) => this.set({ service }, s.inFlightLimit));
+    },
+  });
+  new Gauge({
+    name: 'syncjobs_upstream_circuit_open',
+    help: '1 while a service\'s circuit breaker is open or probing, else 0',
+    labelNames: ['service'],
+    registers: [registry],
+    collect() {
+      each((service, s) => this.set({ service }, s.circuitOpen ? 1 : 0));
+    },
+  });
+  const rates = (name: string, help: string, pick: (r: ServicePolicySnapshot['rates'][number]) => number) =>
+    new Gauge({
+      name,
+      help,
+      labelNames: ['service', 'operation'],
+      registers: [registry],
+      collect() {
+        each((service, s) => {
+          for (const r of s.rates) if (Number.isFinite(pick(r))) this.set({ service, operation: r.operation }, pick(r));
+        });
+      },
+    });
+  rates('syncjobs_upstream_rate', 'Calls per second allowed now (lower after throttling)', (r) => r.rate);
+  rates('syncjobs_upstream_rate_limit', 'Configured calls per second per operation', (r) => r.configuredRate);
+}
+
+/** A Prometheus registry with the upstream call and policy metrics, and the call recorder. */
+export function createMetrics(policyState?: PolicyState) {
   const registry = new Registry();
   collectDefaultMetrics({ register: registry });
   const upstreamCalls = new Counter({
@@ -18,6 +72,7 @@ export function createMetrics() {
     buckets: [0.01, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10],
     registers: [registry],
   });
+  if (policyState) registerPolicyGauges(registry, policyState);
   return {
     registry,
     recordCall(event: { service: string; operation: string; ms: number; outcome: string }) {

@@ -1,27 +1,46 @@
 /**
- * Every call the gateway makes to AWS goes through `Upstream.send`: one SDK command, run under a
- * per-service concurrency limit (p-limit, shared by all requests of this gateway, so one busy
- * dashboard cannot exceed the service's quota on its own), a time-out, a call counter for metrics,
- * and the mapping of failures to the gateway's error codes. Danger: the limiter is process-wide; a
- * call that never settles would hold a slot forever, hence the abort signal on every call.
+ * Every call the gateway makes to AWS goes through `Upstream.send`: one SDK command, charged to
+ * the request's cost budget, then run under its service's policy (a time-out over the whole call,
+ * a circuit breaker, an adaptive rate per operation and an in-flight cap; see servicePolicy.ts),
+ * with every call reported for metrics and failures mapped to the gateway's error codes.
+ * Danger: the policies are process-wide; a call that never settles would hold a slot, hence the
+ * time-out's abort signal, which reaches the SDK call.
  */
-import pLimit from 'p-limit';
 import type { GraphQLError } from 'graphql';
+import { ErrorCode, gatewayError } from '../errors/ErrorCode';
 import { toGatewayError, type UpstreamCallContext } from '../errors/toGatewayError';
 import { perService, SERVICE_DISPLAY_NAMES, type Service } from '../model/services';
 import type { AwsClients } from './clients';
 import { currentCallBudget } from './callBudget';
+import { CircuitOpenError, ServicePolicy, type ServicePolicySnapshot } from './servicePolicy';
+import { UNLIMITED, type RateLimit } from './upstreamQuotas';
 
 export interface UpstreamOptions {
-  /** Concurrent calls per service (default 4). */
+  /** Calls in flight per service (default 64); more wait, within the time-out. */
   concurrency?: Partial<Record<Service, number>>;
-  /** Time allowed for one SDK call, retries included (default 10 s). */
+  /** The whole life of one call, waiting and SDK retries included (default 10 s). */
   timeoutMs?: number;
+  /** The rate limit of each operation (default: none). */
+  rateLimit?: (service: Service, operation: string) => RateLimit;
+  /** Consecutive outages that open a service's breaker (default 5). */
+  breakerFailures?: number;
+  /** How long an open breaker fails calls before a probe (default 15 s). */
+  breakerHalfOpenMs?: number;
+  /** The clock of the rate buckets. */
+  now?: () => number;
   /** Development mode: upstream error names and messages are shown to clients. */
   exposeUpstreamErrors?: boolean;
   /** Called after every upstream call, for metrics and logs. */
   onCall?: (event: UpstreamCallEvent) => void;
 }
+
+/** The defaults of `UpstreamOptions`. */
+export const UPSTREAM_DEFAULTS = {
+  concurrency: 64,
+  timeoutMs: 10_000,
+  breakerFailures: 5,
+  breakerHalfOpenMs: 15_000,
+};
 
 /** One finished upstream call: `outcome` is `ok` or the gateway error code it failed with. */
 export interface UpstreamCallEvent {
@@ -55,16 +74,24 @@ type SendFn = (command: SdkCommand, options: { abortSignal: AbortSignal }) => Pr
 
 /** The one way to call AWS (see the module header); one per gateway. */
 export class Upstream {
-  private readonly limits: Record<Service, pLimit.Limit>;
-  private readonly timeoutMs: number;
+  private readonly policies: Record<Service, ServicePolicy>;
   private readonly senders: Record<Service, SendFn>;
 
   constructor(
     readonly clients: AwsClients,
     private readonly options: UpstreamOptions = {},
   ) {
-    this.limits = perService((service) => pLimit(options.concurrency?.[service] ?? 4));
-    this.timeoutMs = options.timeoutMs ?? 10_000;
+    this.policies = perService(
+      (service) =>
+        new ServicePolicy({
+          timeoutMs: options.timeoutMs ?? UPSTREAM_DEFAULTS.timeoutMs,
+          inFlight: options.concurrency?.[service] ?? UPSTREAM_DEFAULTS.concurrency,
+          breakerFailures: options.breakerFailures ?? UPSTREAM_DEFAULTS.breakerFailures,
+          breakerHalfOpenMs: options.breakerHalfOpenMs ?? UPSTREAM_DEFAULTS.breakerHalfOpenMs,
+          rateOf: (operation) => options.rateLimit?.(service, operation) ?? UNLIMITED,
+          now: options.now ?? Date.now,
+        }),
+    );
     const sender = (client: { send: unknown }): SendFn => (client.send as SendFn).bind(client);
     this.senders = {
       KENDRA: sender(clients.kendra),
@@ -97,36 +124,52 @@ export class Upstream {
   }
 
   /**
-   * The policy every `send` runs under (limit, time-out, metrics, error mapping), around any
+   * The policy every `send` runs under (budget, policy, metrics, error mapping), around any
    * call; services use `send`, which names the operation from the command.
    */
-  call<T>(
+  async call<T>(
     context: Omit<UpstreamCallContext, 'serviceName' | 'service'> & { service: Service },
     run: (abortSignal: AbortSignal) => Promise<T>,
   ): Promise<T> {
     const { service, operation } = context;
+    currentCallBudget()?.spend();
+    const started = Date.now();
+    const report = (outcome: string) =>
+      this.options.onCall?.({ service, operation, ms: Date.now() - started, outcome });
     try {
-      currentCallBudget()?.spend();
+      const result = await this.policies[service].run(operation, run);
+      report('ok');
+      return result;
     } catch (error) {
-      return Promise.reject(error);
+      const mapped = this.toError(error, context);
+      report(String(mapped.extensions.code));
+      throw mapped;
     }
-    return this.limits[service](async () => {
-      const started = Date.now();
-      const signal = AbortSignal.timeout(this.timeoutMs);
-      try {
-        const result = await run(signal);
-        this.options.onCall?.({ service, operation, ms: Date.now() - started, outcome: 'ok' });
-        return result;
-      } catch (error) {
-        const mapped: GraphQLError = toGatewayError(error, {
-          ...context,
-          serviceName: SERVICE_DISPLAY_NAMES[service],
-          exposeUpstream: this.options.exposeUpstreamErrors,
-        });
-        const outcome = String(mapped.extensions.code);
-        this.options.onCall?.({ service, operation, ms: Date.now() - started, outcome });
-        throw mapped;
-      }
+  }
+
+  /** Each service's policy state: in flight, breaker, rates (for `/metrics` and tests). */
+  snapshot(): Record<Service, ServicePolicySnapshot> {
+    return perService((service) => this.policies[service].snapshot());
+  }
+
+  private toError(
+    error: unknown,
+    context: Omit<UpstreamCallContext, 'serviceName' | 'service'> & { service: Service },
+  ): GraphQLError {
+    const serviceName = SERVICE_DISPLAY_NAMES[context.service];
+    if (error instanceof CircuitOpenError) {
+      return gatewayError(
+        ErrorCode.UPSTREAM_UNAVAILABLE,
+        `${serviceName} is failing; the gateway stopped calling it for now. ` +
+          `Try again in ${error.retryAfterSeconds} s.`,
+        { service: context.service, retryAfter: error.retryAfterSeconds },
+        error,
+      );
+    }
+    return toGatewayError(error, {
+      ...context,
+      serviceName,
+      exposeUpstream: this.options.exposeUpstreamErrors,
     });
   }
 }

@@ -1,0 +1,167 @@
+/**
+ * How the gateway calls one service: a time-out over the whole life of a call (waiting for a rate
+ * token and an in-flight slot included), a circuit breaker (cockatiel) that fails calls at once
+ * while the service is down and lets one probe through to close again, a token bucket per
+ * operation that backs off when the service throttles, and a generous in-flight cap. One per
+ * service, shared by every request, so one service that is down never slows another.
+ * Danger: cockatiel's breaker reads `Date.now()`; the buckets read the gateway's clock.
+ */
+import {
+  BrokenCircuitError,
+  bulkhead,
+  circuitBreaker,
+  CircuitState,
+  ConsecutiveBreaker,
+  handleWhen,
+  TaskCancelledError,
+  timeout,
+  TimeoutStrategy,
+  type BulkheadPolicy,
+  type CircuitBreakerPolicy,
+  type TimeoutPolicy,
+} from 'cockatiel';
+import { ErrorCode } from '../errors/ErrorCode';
+import { classifyUpstreamError } from '../errors/toGatewayError';
+import { AdaptiveTokenBucket } from './adaptiveTokenBucket';
+import type { RateLimit } from './upstreamQuotas';
+
+export interface ServicePolicyOptions {
+  /** The whole life of one call, in milliseconds. */
+  timeoutMs: number;
+  /** Calls in flight at once; more wait (within the time-out). */
+  inFlight: number;
+  /** Consecutive failures (5xx, time-outs, refused connections) that open the breaker. */
+  breakerFailures: number;
+  /** How long the breaker stays open before one probe call may close it. */
+  breakerHalfOpenMs: number;
+  /** The rate limit of an operation. */
+  rateOf: (operation: string) => RateLimit;
+  now: () => number;
+}
+
+/** The breaker is open: calls fail at once; `retryAfterSeconds` says when a probe may go. */
+export class CircuitOpenError extends Error {
+  override readonly name = 'CircuitOpenError';
+  constructor(readonly retryAfterSeconds: number) {
+    super(`circuit open; retry after ${retryAfterSeconds} s`);
+  }
+}
+
+/** A call that ran out of its time-out (waiting or running). */
+export class CallTimeoutError extends Error {
+  override readonly name = 'TimeoutError';
+}
+
+/** What `/metrics` shows of one service's policy. */
+export interface ServicePolicySnapshot {
+  inFlight: number;
+  inFlightLimit: number;
+  circuitOpen: boolean;
+  rates: { operation: string; rate: number; configuredRate: number }[];
+}
+
+/** Failures that say the service is unwell (not the caller's mistake, not a throttle). */
+function isOutage(error: unknown): boolean {
+  if (error instanceof TaskCancelledError) return true;
+  const code = classifyUpstreamError(error);
+  return code === ErrorCode.UPSTREAM_UNAVAILABLE || code === ErrorCode.UPSTREAM_TIMEOUT;
+}
+
+function sleep(ms: number, signal: AbortSignal): Promise<void> {
+  return new Promise((resolve, reject) => {
+    if (signal.aborted) return reject(new TaskCancelledError());
+    const timer = setTimeout(() => {
+      signal.removeEventListener('abort', onAbort);
+      resolve();
+    }, ms);
+    const onAbort = () => {
+      clearTimeout(timer);
+      reject(new TaskCancelledError());
+    };
+    signal.addEventListener('abort', onAbort, { once: true });
+  });
+}
+
+export class ServicePolicy {
+  private readonly timeout: TimeoutPolicy;
+  private readonly breaker: CircuitBreakerPolicy;
+  private readonly slots: BulkheadPolicy;
+  private readonly buckets = new Map<string, AdaptiveTokenBucket>();
+  private openedAt = 0;
+  private running = 0;
+
+  constructor(private readonly options: ServicePolicyOptions) {
+    this.timeout = timeout(options.timeoutMs, TimeoutStrategy.Aggressive);
+    this.breaker = circuitBreaker(handleWhen(isOutage), {
+      halfOpenAfter: options.breakerHalfOpenMs,
+      breaker: new ConsecutiveBreaker(options.breakerFailures),
+    });
+    this.breaker.onBreak(() => (this.openedAt = Date.now()));
+    this.slots = bulkhead(options.inFlight, Infinity);
+  }
+
+  /**
+   * Runs `call` under the policy. Rejects with `CircuitOpenError` while the breaker is open,
+   * `CallTimeoutError` when the time-out ran out (however far the call got), or the call's own
+   * error.
+   */
+  async run<T>(operation: string, call: (signal: AbortSignal) => Promise<T>): Promise<T> {
+    if (this.breaker.state === CircuitState.Open) {
+      const left = this.openedAt + this.options.breakerHalfOpenMs - Date.now();
+      if (left > 0) throw new CircuitOpenError(Math.max(1, Math.ceil(left / 1000)));
+    }
+    const bucket = this.bucketOf(operation);
+    try {
+      return await this.timeout.execute(({ signal }) =>
+        this.breaker.execute(async () => {
+          const wait = bucket.reserve();
+          if (wait > 0) await sleep(wait, signal);
+          return this.slots.execute(async () => {
+            this.running += 1;
+            try {
+              return await call(signal);
+            } finally {
+              this.running -= 1;
+            }
+          }, signal);
+        }, signal),
+      );
+    } catch (error) {
+      if (error instanceof BrokenCircuitError) {
+        const left = this.openedAt + this.options.breakerHalfOpenMs - Date.now();
+        throw new CircuitOpenError(Math.max(1, Math.ceil(left / 1000)));
+      }
+      if (error instanceof TaskCancelledError) throw new CallTimeoutError(`no answer within ${this.options.timeoutMs} ms`);
+      if (classifyUpstreamError(error) === ErrorCode.UPSTREAM_THROTTLED) bucket.onThrottled();
+      throw error;
+    }
+  }
+
+  snapshot(): ServicePolicySnapshot {
+    return {
+      inFlight: this.running,
+      inFlightLimit: this.options.inFlight,
+      circuitOpen: this.breaker.state === CircuitState.Open || this.breaker.state === CircuitState.HalfOpen,
+      rates: [...this.buckets].map(([operation, bucket]) => ({
+        operation,
+        rate: bucket.rate,
+        configuredRate: bucket.configuredRate,
+      })),
+    };
+  }
+
+  /** The state of the breaker, for tests and metrics. */
+  get circuitState(): CircuitState {
+    return this.breaker.state;
+  }
+
+  private bucketOf(operation: string): AdaptiveTokenBucket {
+    let bucket = this.buckets.get(operation);
+    if (!bucket) {
+      const limit = this.options.rateOf(operation);
+      bucket = new AdaptiveTokenBucket(limit.rate, limit.burst, this.options.now);
+      this.buckets.set(operation, bucket);
+    }
+    return bucket;
+  }
+}

@@ -1,0 +1,51 @@
+/**
+ * Fail fast upstream, end to end: with Kendra answering in 15 s and a 2 s time-out, twenty
+ * concurrent feed queries all answer with coded errors for Kendra next to the other services'
+ * data; Kendra's breaker then opens and later queries fail at once, without calling Kendra.
+ * No durations are asserted: the behaviour is read from the responses, the emulator's stats and
+ * /metrics.
+ */
+import { multiSourceFixture } from '../helpers/fixtures';
+import { startHarness, type Harness } from '../helpers/harness';
+
+const FEED = '{ jobs(first: 5) { nodes { service } } }';
+let harness: Harness;
+beforeAll(async () => {
+  harness = await startHarness(multiSourceFixture({ apps: 1, indexes: 1, kbs: 1, perIndex: 1, jobs: 30 }), {}, {
+    upstreamTimeoutMs: 2000,
+  });
+  // Discovery is warm before Kendra slows down.
+  const warm = await harness.gql('{ sources(first: 100) { nodes { service } } }');
+  expect(warm.errors).toBeUndefined();
+  await harness.setFaults([{ service: 'kendra', operation: 'ListDataSourceSyncJobs', latencyMs: 15_000 }]);
+  await harness.resetStats();
+});
+afterAll(() => harness.close());
+
+it('answers twenty concurrent queries with coded Kendra errors and the other services\' data, then fails fast', async () => {
+  const responses = await Promise.all(Array.from({ length: 20 }, () => harness.gql(FEED)));
+  for (const response of responses) {
+    const services = new Set(response.data.jobs.nodes.map((n: any) => n.service));
+    expect(services.has('KENDRA')).toBe(false);
+    expect(services.has('QBUSINESS') || services.has('QCONNECT')).toBe(true);
+    expect(response.errors?.length).toBeGreaterThan(0);
+    for (const error of response.errors!) {
+      expect(error.extensions).toMatchObject({ service: 'KENDRA' });
+      expect(['UPSTREAM_TIMEOUT', 'UPSTREAM_UNAVAILABLE']).toContain(error.extensions!.code);
+    }
+  }
+  // All twenty were in flight at once (no queue behind a small limit): one Kendra read each.
+  expect((await harness.stats())['kendra.ListDataSourceSyncJobs']).toBe(20);
+  const metrics = await (await fetch(harness.gatewayUrl.replace(/graphql$/, 'metrics'))).text();
+  expect(metrics).toContain('syncjobs_upstream_circuit_open{service="KENDRA"} 1');
+  expect(metrics).toContain('syncjobs_upstream_circuit_open{service="QBUSINESS"} 0');
+
+  // While open, Kendra is not called at all, and the error says when to retry.
+  await harness.resetStats();
+  const next = await harness.gql(FEED);
+  expect(next.errors?.map((e) => e.extensions?.code)).toEqual(['UPSTREAM_UNAVAILABLE']);
+  expect(next.errors![0].extensions!.retryAfter).toBeGreaterThanOrEqual(1);
+  expect(next.errors![0].extensions!.retryAfter).toBeLessThanOrEqual(15);
+  expect((await harness.stats())['kendra.ListDataSourceSyncJobs']).toBeUndefined();
+  expect(next.data.jobs.nodes.length).toBe(5);
+});
