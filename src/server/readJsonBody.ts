@@ -5,6 +5,7 @@
  * instead of destroying the socket (Node's request time-out bounds a client that never stops).
  */
 import type http from 'node:http';
+import { ErrorCode } from '../errors/ErrorCode';
 
 /** The body limit of `/graphql` (1 MiB). */
 export const MAX_BODY_BYTES = 1024 * 1024;
@@ -31,7 +32,7 @@ function tooLarge(maxBytes: number): HttpError {
   return new HttpError(
     413,
     `The request body is larger than ${maxBytes} bytes; send a smaller document.`,
-    'PAYLOAD_TOO_LARGE',
+    ErrorCode.PAYLOAD_TOO_LARGE,
   );
 }
 
@@ -44,7 +45,7 @@ export function readJsonBody(req: http.IncomingMessage, maxBytes = MAX_BODY_BYTE
       new HttpError(
         415,
         `Content-Type must be application/json (or application/graphql-response+json); got "${type || 'none'}".`,
-        'UNSUPPORTED_MEDIA_TYPE',
+        ErrorCode.UNSUPPORTED_MEDIA_TYPE,
       ),
     );
   }
