@@ -51,3 +51,37 @@ it('answers twenty concurrent queries with coded Kendra errors and the other ser
   expect((await harness.stats())['kendra.ListDataSourceSyncJobs']).toBeUndefined();
   expect(next.data.jobs.nodes.length).toBeGreaterThan(0);
 });
+
+describe('with a service answering errors', () => {
+  let errors: Harness;
+  beforeAll(async () => {
+    errors = await startHarness(multiSourceFixture({ apps: 1, indexes: 1, kbs: 1, perIndex: 1, jobs: 30 }));
+    expect((await errors.gql('{ sources(first: 100) { nodes { service } } }')).errors).toBeUndefined();
+  });
+  afterAll(() => errors.close());
+  afterEach(() => jest.restoreAllMocks());
+
+  it('opens Q Connect\'s breaker after five failed calls, stops calling it, and a probe closes it', async () => {
+    await errors.setFaults([{ service: 'qconnect', errorRate: 1 }]);
+    await errors.resetStats();
+    for (let i = 0; i < 5; i++) {
+      const response = await errors.gql(FEED);
+      expect(response.errors?.map((e) => [e.extensions?.service, e.extensions?.code])).toEqual([['QCONNECT', 'UPSTREAM_UNAVAILABLE']]);
+    }
+    expect((await errors.stats())['qconnect.ListImportJobs']).toBe(5);
+    const open = await errors.gql(FEED);
+    expect(open.errors?.[0].extensions).toMatchObject({ service: 'QCONNECT', code: 'UPSTREAM_UNAVAILABLE', retryAfter: 15 });
+    expect((await errors.stats())['qconnect.ListImportJobs']).toBe(5);
+    expect(open.data.jobs.nodes.length).toBe(5);
+
+    // The service recovers; once the breaker's time has passed (its clock moved, not waited for),
+    // one probe call goes through and closes it.
+    await errors.setFaults([]);
+    const now = Date.now();
+    jest.spyOn(Date, 'now').mockImplementation(() => now + 16_000);
+    const probe = await errors.gql(FEED);
+    expect(probe.errors).toBeUndefined();
+    expect((await errors.stats())['qconnect.ListImportJobs']).toBe(6);
+    expect((await errors.gql(FEED)).errors).toBeUndefined();
+  });
+});
