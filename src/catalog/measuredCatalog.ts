@@ -30,7 +30,9 @@ export class MeasuredCatalog implements SourceCatalog {
     const sources: Record<Service, number> = { KENDRA: 0, QBUSINESS: 0, QCONNECT: 0 };
     for (const source of listing.sources) sources[serviceOf(source)] += 1;
     // A service that failed keeps its previous count: it will be asked again.
-    for (const failure of listing.failures) sources[failure.service] = this.last?.sources[failure.service] ?? this.options.assumedPerService;
+    for (const failure of listing.failures)
+      sources[failure.service] =
+        this.last?.sources[failure.service] ?? this.options.assumedPerService;
     this.last = { at: this.options.now(), sources };
     return listing;
   }
@@ -41,6 +43,9 @@ export class MeasuredCatalog implements SourceCatalog {
       const n = this.options.assumedPerService;
       return { sources: { KENDRA: n, QBUSINESS: n, QCONNECT: n }, fresh: false };
     }
-    return { sources: this.last.sources, fresh: this.options.now() - this.last.at < this.options.ttlMs };
+    return {
+      sources: this.last.sources,
+      fresh: this.options.now() - this.last.at < this.options.ttlMs,
+    };
   }
 }

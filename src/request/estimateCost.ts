@@ -65,8 +65,13 @@ function fanOut(args: Args, hints: CostHints): { service: Service; count: number
   const total = services.reduce((sum, s) => sum + hints.sources[s], 0);
   if (filter.sources) {
     // Named sources: at most that many, each at the largest per-call cost of its services.
-    const worst = services.reduce((best, s) => (MAX_PAGE[s] < MAX_PAGE[best] ? s : best), services[0]);
-    return worst ? [{ service: worst, count: Math.min(filter.sources.length, total || filter.sources.length) }] : [];
+    const worst = services.reduce(
+      (best, s) => (MAX_PAGE[s] < MAX_PAGE[best] ? s : best),
+      services[0],
+    );
+    return worst
+      ? [{ service: worst, count: Math.min(filter.sources.length, total || filter.sources.length) }]
+      : [];
   }
   return services.map((service) => ({ service, count: hints.sources[service] }));
 }
@@ -92,7 +97,10 @@ function fieldCost(
   switch (coordinate) {
     case 'Query.jobs': {
       const size = sizeOf(args);
-      const reads = fanOut(args, hints).reduce((sum, f) => sum + f.count * pagesFor(size, MAX_PAGE[f.service]), 0);
+      const reads = fanOut(args, hints).reduce(
+        (sum, f) => sum + f.count * pagesFor(size, MAX_PAGE[f.service]),
+        0,
+      );
       return { calls: discovery() + reads, multiplier: size };
     }
     case 'Query.sources': {
@@ -102,8 +110,12 @@ function fieldCost(
       return { calls: discovery() + search, multiplier: Math.min(sizeOf(args), listed) };
     }
     case 'Query.jobSummary': {
-      const after = args.filter?.startedAfter ? new Date(args.filter.startedAfter).getTime() : hints.now;
-      const before = args.filter?.startedBefore ? new Date(args.filter.startedBefore).getTime() : hints.now;
+      const after = args.filter?.startedAfter
+        ? new Date(args.filter.startedAfter).getTime()
+        : hints.now;
+      const before = args.filter?.startedBefore
+        ? new Date(args.filter.startedBefore).getTime()
+        : hints.now;
       const days = Math.max(0, Math.ceil((before - after) / DAY_MS));
       const pages = days * SUMMARY_PAGES_PER_DAY + 1;
       return { calls: discovery() + sumSources(args, hints) * pages, multiplier: 1 };
@@ -112,7 +124,10 @@ function fieldCost(
       // A describe, or a page of a history at the job's start time.
       return { calls: discovery() + 1, multiplier: 1 };
     case 'Query.nodes':
-      return { calls: discovery() + (Array.isArray(args.ids) ? args.ids.length : 1), multiplier: 1 };
+      return {
+        calls: discovery() + (Array.isArray(args.ids) ? args.ids.length : 1),
+        multiplier: 1,
+      };
     case 'Query.kendraIndex':
     case 'Query.qbusinessApplication':
     case 'Query.qconnectKnowledgeBase':
@@ -129,8 +144,14 @@ function fieldCost(
       return { calls: discovery() + 2, multiplier: 1 };
   }
   if (field === 'jobs' || field === 'syncJobs' || field === 'importJobs') {
-    const maxPage = field === 'importJobs' || typeName === 'QConnectKnowledgeBase' ? QCONNECT_MAX_PAGE : KENDRA_SYNC_JOBS_MAX_PAGE;
-    const pages = typeName === 'JobSource' ? pagesFor(sizeOf(args), KENDRA_SYNC_JOBS_MAX_PAGE) : pagesFor(sizeOf(args), maxPage);
+    const maxPage =
+      field === 'importJobs' || typeName === 'QConnectKnowledgeBase'
+        ? QCONNECT_MAX_PAGE
+        : KENDRA_SYNC_JOBS_MAX_PAGE;
+    const pages =
+      typeName === 'JobSource'
+        ? pagesFor(sizeOf(args), KENDRA_SYNC_JOBS_MAX_PAGE)
+        : pagesFor(sizeOf(args), maxPage);
     return { calls: pages, multiplier: sizeOf(args) };
   }
   return { calls: 0, multiplier: 1 };
@@ -148,8 +169,13 @@ export function estimateCost(
   hints: CostHints,
 ): number {
   const fragments = new Map<string, FragmentDefinitionNode>();
-  for (const d of document.definitions) if (d.kind === Kind.FRAGMENT_DEFINITION) fragments.set(d.name.value, d);
-  const coerced = getVariableValues(schema, operation.variableDefinitions ?? [], rawVariables ?? {});
+  for (const d of document.definitions)
+    if (d.kind === Kind.FRAGMENT_DEFINITION) fragments.set(d.name.value, d);
+  const coerced = getVariableValues(
+    schema,
+    operation.variableDefinitions ?? [],
+    rawVariables ?? {},
+  );
   const variables = coerced.coerced ?? {};
   const totalSources = SERVICES.reduce((sum, s) => sum + hints.sources[s], 0);
   const fanned = { discovery: false };
@@ -165,11 +191,18 @@ export function estimateCost(
     }
   };
 
-  const walk = (set: SelectionSetNode, type: GraphQLNamedType, times: number, seen: ReadonlySet<string>): number => {
+  const walk = (
+    set: SelectionSetNode,
+    type: GraphQLNamedType,
+    times: number,
+    seen: ReadonlySet<string>,
+  ): number => {
     let sum = 0;
     for (const selection of set.selections) {
       if (selection.kind === Kind.INLINE_FRAGMENT) {
-        const inner = selection.typeCondition ? schema.getType(selection.typeCondition.name.value) ?? type : type;
+        const inner = selection.typeCondition
+          ? (schema.getType(selection.typeCondition.name.value) ?? type)
+          : type;
         sum += walk(selection.selectionSet, inner, times, seen);
         continue;
       }
@@ -183,7 +216,13 @@ export function estimateCost(
       if (!('getFields' in type)) continue;
       const definition = type.getFields()[selection.name.value];
       if (!definition) continue;
-      const cost = fieldCost(type.name, selection.name.value, argsOf(type, selection), hints, fanned);
+      const cost = fieldCost(
+        type.name,
+        selection.name.value,
+        argsOf(type, selection),
+        hints,
+        fanned,
+      );
       let calls = cost.calls * times;
       if (DESCRIBED.has(selection.name.value) && selection.selectionSet) {
         // Deduplicated per request: never more describes than there are sources.
@@ -191,11 +230,17 @@ export function estimateCost(
       }
       sum += calls;
       if (selection.selectionSet) {
-        sum += walk(selection.selectionSet, getNamedType(definition.type), times * cost.multiplier, seen);
+        sum += walk(
+          selection.selectionSet,
+          getNamedType(definition.type),
+          times * cost.multiplier,
+          seen,
+        );
       }
     }
     return sum;
   };
-  const root = operation.operation === 'mutation' ? schema.getMutationType() : schema.getQueryType();
+  const root =
+    operation.operation === 'mutation' ? schema.getMutationType() : schema.getQueryType();
   return root ? walk(operation.selectionSet, root, 1, new Set()) : 0;
 }

@@ -25,7 +25,8 @@ export class RequestCost implements CallBudget {
     if (this.actual >= this.limit) {
       throw gatewayError(
         ErrorCode.QUERY_TOO_COMPLEX,
-        `This request has made ${this.actual} upstream calls, its limit; ask for less (smaller pages, fewer sources or aliases).`,
+        `This request has made ${this.actual} upstream calls, its limit; ` +
+          'ask for less (smaller pages, fewer sources or aliases).',
         { cost: this.actual, limit: this.limit },
       );
     }

@@ -27,13 +27,20 @@ import type { GatewayContext } from '../request/context';
 /** Resolves to the ref when served; NOT_FOUND otherwise. */
 export async function served<T extends NodeRef>(context: GatewayContext, ref: T): Promise<T> {
   if (await context.catalog.serves(ref)) return ref;
-  throw gatewayError(ErrorCode.NOT_FOUND, `No ${RESOURCE_LABELS[ref.kind]} "${ownId(ref)}" is served by this gateway.`, {
-    resource: RESOURCE_LABELS[ref.kind],
-  });
+  throw gatewayError(
+    ErrorCode.NOT_FOUND,
+    `No ${RESOURCE_LABELS[ref.kind]} "${ownId(ref)}" is served by this gateway.`,
+    {
+      resource: RESOURCE_LABELS[ref.kind],
+    },
+  );
 }
 
 /** A Kendra index from a client's id (BAD_USER_INPUT when malformed). */
-export const kendraIndexRef = (id: string): KendraIndexRef => ({ kind: 'KendraIndex', indexId: kendraIndexId(id) });
+export const kendraIndexRef = (id: string): KendraIndexRef => ({
+  kind: 'KendraIndex',
+  indexId: kendraIndexId(id),
+});
 /** A Kendra data source of an index, from a client's id. */
 export const kendraDataSourceRef = (indexId: string, id: string): KendraDataSourceRef => ({
   kind: 'KendraDataSource',
@@ -52,7 +59,10 @@ export const qbusinessIndexRef = (applicationId: string, id: string): QBusinessI
   indexId: qbusinessId(id, 'index'),
 });
 /** A Q Business data source of an index, from a client's id. */
-export const qbusinessDataSourceRef = (parent: QBusinessIndexRef, id: string): QBusinessDataSourceRef => ({
+export const qbusinessDataSourceRef = (
+  parent: QBusinessIndexRef,
+  id: string,
+): QBusinessDataSourceRef => ({
   kind: 'QBusinessDataSource',
   applicationId: parent.applicationId,
   indexId: parent.indexId,
@@ -69,18 +79,27 @@ export const knowledgeBaseRef = (idOrArn: string, region?: string): QConnectKnow
  * listing's ARN decides when it has one; otherwise the ARN goes upstream unchanged, and the
  * service refuses another account's as it would for any caller.
  */
-export async function servedKnowledgeBase(context: GatewayContext, idOrArn: string): Promise<QConnectKnowledgeBaseRef> {
+export async function servedKnowledgeBase(
+  context: GatewayContext,
+  idOrArn: string,
+): Promise<QConnectKnowledgeBaseRef> {
   const ref = await served(context, knowledgeBaseRef(idOrArn, context.options.region));
   if (!isKnowledgeBaseArn(idOrArn)) return ref;
   const listed = (await context.catalog.list()).sources.find(
-    (s): s is QConnectKnowledgeBaseRef => s.kind === 'QConnectKnowledgeBase' && s.knowledgeBaseId === ref.knowledgeBaseId,
+    (s): s is QConnectKnowledgeBaseRef =>
+      s.kind === 'QConnectKnowledgeBase' && s.knowledgeBaseId === ref.knowledgeBaseId,
   );
   const knownArn = listed?.details?.extra?.knowledgeBaseArn;
-  const arn = knownArn ?? (await getKnowledgeBase(context.upstream, idOrArn)).extra?.knowledgeBaseArn;
+  const arn =
+    knownArn ?? (await getKnowledgeBase(context.upstream, idOrArn)).extra?.knowledgeBaseArn;
   if (arn !== idOrArn) {
-    throw gatewayError(ErrorCode.NOT_FOUND, `No Q Connect knowledge base "${idOrArn.slice(0, 160)}" is served by this gateway.`, {
-      resource: RESOURCE_LABELS.QConnectKnowledgeBase,
-    });
+    throw gatewayError(
+      ErrorCode.NOT_FOUND,
+      `No Q Connect knowledge base "${idOrArn.slice(0, 160)}" is served by this gateway.`,
+      {
+        resource: RESOURCE_LABELS.QConnectKnowledgeBase,
+      },
+    );
   }
   return listed ?? ref;
 }

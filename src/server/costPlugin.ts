@@ -21,9 +21,17 @@ export function costPlugin(hints: () => CostHints): ApolloServerPlugin<GatewayCo
           cost.estimated = estimateCost(schema, document, operation, request.variables, hints());
           if (cost.estimated > cost.limit) {
             throw new GraphQLError(
-              `This query could make up to ${cost.estimated} upstream calls; the limit is ${cost.limit}. ` +
+              `This query could make up to ${cost.estimated} upstream calls; ` +
+                `the limit is ${cost.limit}. ` +
                 'Ask for smaller pages, fewer sources, a shorter window or fewer aliases.',
-              { extensions: { code: ErrorCode.QUERY_TOO_COMPLEX, cost: cost.estimated, limit: cost.limit, http: { status: 400 } } },
+              {
+                extensions: {
+                  code: ErrorCode.QUERY_TOO_COMPLEX,
+                  cost: cost.estimated,
+                  limit: cost.limit,
+                  http: { status: 400 },
+                },
+              },
             );
           }
         },

@@ -1,8 +1,8 @@
 /**
  * Limits on the shape of a document, checked before anything runs: tokens (graphql-js's parser
  * aborts past `maxTokens`, see `parseOptionsOf`), then depth, aliases, directives (graphql-armor's
- * rules) and root fields. Each refusal is QUERY_TOO_COMPLEX with the limit and what was found. Introspection
- * (`__schema`) does not count towards depth, so graphql-js's `getIntrospectionQuery()` works.
+ * rules) and root fields. Each refusal is QUERY_TOO_COMPLEX with the limit and what was found.
+ * Introspection (`__schema`) does not count towards depth, so `getIntrospectionQuery()` works.
  * Danger: these rules run as a plugin, not as validation rules, because Apollo renames the code of
  * every validation error to GRAPHQL_VALIDATION_FAILED.
  */
@@ -51,11 +51,14 @@ function tooComplex(message: string, limit: number, found?: number): GraphQLErro
 /** Root fields of an operation, spreads and inline fragments expanded where they occur. */
 function countRootFields(document: DocumentNode, operation: OperationDefinitionNode): number {
   const fragments = new Map(
-    document.definitions.flatMap((d) => (d.kind === Kind.FRAGMENT_DEFINITION ? [[d.name.value, d] as const] : [])),
+    document.definitions.flatMap((d) =>
+      d.kind === Kind.FRAGMENT_DEFINITION ? [[d.name.value, d] as const] : [],
+    ),
   );
   const count = (set: SelectionSetNode, seen: ReadonlySet<string>): number =>
     set.selections.reduce((sum, selection) => {
-      if (selection.kind === Kind.FIELD) return sum + (selection.name.value === '__typename' ? 0 : 1);
+      if (selection.kind === Kind.FIELD)
+        return sum + (selection.name.value === '__typename' ? 0 : 1);
       if (selection.kind === Kind.INLINE_FRAGMENT) return sum + count(selection.selectionSet, seen);
       const fragment = fragments.get(selection.name.value);
       if (!fragment || seen.has(fragment.name.value)) return sum;
@@ -70,7 +73,9 @@ function armorMessage(error: GraphQLError): string {
 }
 
 /** The plugin that enforces `limits` on every operation. */
-export function documentLimitsPlugin<T extends object>(limits: DocumentLimits): ApolloServerPlugin<T> {
+export function documentLimitsPlugin<T extends object>(
+  limits: DocumentLimits,
+): ApolloServerPlugin<T> {
   return {
     async requestDidStart() {
       return {
@@ -85,14 +90,30 @@ export function documentLimitsPlugin<T extends object>(limits: DocumentLimits): 
             );
           }
           const refusals: { error: GraphQLError; limit: number }[] = [];
-          const collect = (limit: number) => [(_: unknown, error: GraphQLError) => void refusals.push({ error, limit })];
+          const collect = (limit: number) => [
+            (_: unknown, error: GraphQLError) => void refusals.push({ error, limit }),
+          ];
           const common = { propagateOnRejection: false, exposeLimits: true };
           validate(schema, document, [
-            maxDepthRule({ ...common, n: limits.maxDepth, ignoreIntrospection: true, onReject: collect(limits.maxDepth) }),
-            maxAliasesRule({ ...common, n: limits.maxAliases, onReject: collect(limits.maxAliases) }),
-            maxDirectivesRule({ ...common, n: limits.maxDirectives, onReject: collect(limits.maxDirectives) }),
+            maxDepthRule({
+              ...common,
+              n: limits.maxDepth,
+              ignoreIntrospection: true,
+              onReject: collect(limits.maxDepth),
+            }),
+            maxAliasesRule({
+              ...common,
+              n: limits.maxAliases,
+              onReject: collect(limits.maxAliases),
+            }),
+            maxDirectivesRule({
+              ...common,
+              n: limits.maxDirectives,
+              onReject: collect(limits.maxDirectives),
+            }),
           ]);
-          if (refusals.length > 0) throw tooComplex(armorMessage(refusals[0].error), refusals[0].limit);
+          if (refusals.length > 0)
+            throw tooComplex(armorMessage(refusals[0].error), refusals[0].limit);
         },
       };
     },
@@ -108,7 +129,10 @@ export function parseOptionsOf(limits: DocumentLimits): { maxTokens: number } {
  * The parser's "more than N tokens" syntax error, as the other limits read: QUERY_TOO_COMPLEX
  * with the limit (Apollo reports every parse error as GRAPHQL_PARSE_FAILED).
  */
-export function tokenLimitRefusal(formatted: GraphQLFormattedError, limits: DocumentLimits): GraphQLFormattedError {
+export function tokenLimitRefusal(
+  formatted: GraphQLFormattedError,
+  limits: DocumentLimits,
+): GraphQLFormattedError {
   if (formatted.extensions?.code !== 'GRAPHQL_PARSE_FAILED') return formatted;
   if (!/more that? \d+ tokens/.test(formatted.message)) return formatted;
   return {

@@ -32,14 +32,18 @@ function registerPolicyGauges(registry: Registry, state: PolicyState): void {
   });
   new Gauge({
     name: 'syncjobs_upstream_circuit_open',
-    help: '1 while a service\'s circuit breaker is open or probing, else 0',
+    help: "1 while a service's circuit breaker is open or probing, else 0",
     labelNames: ['service'],
     registers: [registry],
     collect() {
       each((service, s) => this.set({ service }, s.circuitOpen ? 1 : 0));
     },
   });
-  const rates = (name: string, help: string, pick: (r: ServicePolicySnapshot['rates'][number]) => number) =>
+  const rates = (
+    name: string,
+    help: string,
+    pick: (r: ServicePolicySnapshot['rates'][number]) => number,
+  ) =>
     new Gauge({
       name,
       help,
@@ -47,12 +51,21 @@ function registerPolicyGauges(registry: Registry, state: PolicyState): void {
       registers: [registry],
       collect() {
         each((service, s) => {
-          for (const r of s.rates) if (Number.isFinite(pick(r))) this.set({ service, operation: r.operation }, pick(r));
+          for (const r of s.rates)
+            if (Number.isFinite(pick(r))) this.set({ service, operation: r.operation }, pick(r));
         });
       },
     });
-  rates('syncjobs_upstream_rate', 'Calls per second allowed now (lower after throttling)', (r) => r.rate);
-  rates('syncjobs_upstream_rate_limit', 'Configured calls per second per operation', (r) => r.configuredRate);
+  rates(
+    'syncjobs_upstream_rate',
+    'Calls per second allowed now (lower after throttling)',
+    (r) => r.rate,
+  );
+  rates(
+    'syncjobs_upstream_rate_limit',
+    'Configured calls per second per operation',
+    (r) => r.configuredRate,
+  );
 }
 
 /** A Prometheus registry with the upstream call and policy metrics, and the call recorder. */
@@ -76,8 +89,15 @@ export function createMetrics(policyState?: PolicyState) {
   return {
     registry,
     recordCall(event: { service: string; operation: string; ms: number; outcome: string }) {
-      upstreamCalls.inc({ service: event.service, operation: event.operation, outcome: event.outcome });
-      upstreamSeconds.observe({ service: event.service, operation: event.operation }, event.ms / 1000);
+      upstreamCalls.inc({
+        service: event.service,
+        operation: event.operation,
+        outcome: event.outcome,
+      });
+      upstreamSeconds.observe(
+        { service: event.service, operation: event.operation },
+        event.ms / 1000,
+      );
     },
   };
 }

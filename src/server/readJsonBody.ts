@@ -37,14 +37,18 @@ function tooLarge(maxBytes: number): HttpError {
 }
 
 /** The parsed JSON body, or undefined for an empty one; rejects with an `HttpError`. */
-export function readJsonBody(req: http.IncomingMessage, maxBytes = MAX_BODY_BYTES): Promise<unknown> {
+export function readJsonBody(
+  req: http.IncomingMessage,
+  maxBytes = MAX_BODY_BYTES,
+): Promise<unknown> {
   const type = mediaTypeOf(req);
   if (!JSON_MEDIA_TYPES.has(type)) {
     req.resume();
     return Promise.reject(
       new HttpError(
         415,
-        `Content-Type must be application/json (or application/graphql-response+json); got "${type || 'none'}".`,
+        'Content-Type must be application/json (or application/graphql-response+json); ' +
+          `got "${type || 'none'}".`,
         ErrorCode.UNSUPPORTED_MEDIA_TYPE,
       ),
     );

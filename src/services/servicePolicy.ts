@@ -131,7 +131,8 @@ export class ServicePolicy {
         const left = this.openedAt + this.options.breakerHalfOpenMs - Date.now();
         throw new CircuitOpenError(Math.max(1, Math.ceil(left / 1000)));
       }
-      if (error instanceof TaskCancelledError) throw new CallTimeoutError(`no answer within ${this.options.timeoutMs} ms`);
+      if (error instanceof TaskCancelledError)
+        throw new CallTimeoutError(`no answer within ${this.options.timeoutMs} ms`);
       if (classifyUpstreamError(error) === ErrorCode.UPSTREAM_THROTTLED) bucket.onThrottled();
       throw error;
     }
@@ -141,7 +142,8 @@ export class ServicePolicy {
     return {
       inFlight: this.running,
       inFlightLimit: this.options.inFlight,
-      circuitOpen: this.breaker.state === CircuitState.Open || this.breaker.state === CircuitState.HalfOpen,
+      circuitOpen:
+        this.breaker.state === CircuitState.Open || this.breaker.state === CircuitState.HalfOpen,
       rates: [...this.buckets].map(([operation, bucket]) => ({
         operation,
         rate: bucket.rate,

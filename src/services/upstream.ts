@@ -175,8 +175,8 @@ export class Upstream {
 }
 
 /**
- * `ListIndicesCommand` → `ListIndices`. The SDK's command classes are named after their operation;
- * a bundler that renames classes would break this (the gateway is not bundled).
+ * `ListIndicesCommand` → `ListIndices`. The SDK's command classes are named after their
+ * operation; a bundler that renames classes would break this (the gateway is not bundled).
  */
 function operationName(command: SdkCommand): string {
   return command.constructor.name.replace(/Command$/, '');

@@ -10,7 +10,8 @@ const HOUR = 3_600_000;
 /** The document that made 16,008 upstream calls: 1,000 aliases, each with its own window. */
 const FLOOD = `{ ${Array.from(
   { length: 1000 },
-  (_, i) => `a${i}: jobs(first: 100, filter: { startedBefore: "${new Date(BASE_TIME - i * 60_000).toISOString()}" }) { nodes { id } }`,
+  (_, i) =>
+    `a${i}: jobs(first: 100, filter: { startedBefore: "${new Date(BASE_TIME - i * 60_000).toISOString()}" }) { nodes { id } }`,
 ).join('\n')} }`;
 
 let standard: Harness;
@@ -18,10 +19,14 @@ let lifted: Harness;
 beforeAll(async () => {
   standard = await startHarness(singleSourceFixture(100));
   // Document-shape limits lifted, so only the cost budget stands between the flood and AWS.
-  lifted = await startHarness(singleSourceFixture(200), {}, {
-    maxCost: 12,
-    documentLimits: { maxAliases: 5000, maxRootFields: 5000, maxTokens: 200_000 },
-  });
+  lifted = await startHarness(
+    singleSourceFixture(200),
+    {},
+    {
+      maxCost: 12,
+      documentLimits: { maxAliases: 5000, maxRootFields: 5000, maxTokens: 200_000 },
+    },
+  );
 });
 afterAll(async () => {
   await standard.close();
@@ -49,7 +54,11 @@ it('refuses the flood on its estimated cost alone, before discovery, with the co
   const error = response.errors![0];
   expect(error.extensions).toMatchObject({ code: 'QUERY_TOO_COMPLEX', limit: 12 });
   expect(error.extensions!.cost).toBeGreaterThanOrEqual(16_000);
-  expect((response as any).extensions.cost).toEqual({ estimated: error.extensions!.cost, actual: 0, limit: 12 });
+  expect((response as any).extensions.cost).toEqual({
+    estimated: error.extensions!.cost,
+    actual: 0,
+    limit: 12,
+  });
   expect(await lifted.stats()).toEqual({});
 });
 
@@ -70,7 +79,10 @@ it('caps the calls made during execution: past the limit the field errs and what
   // Warm the catalog so the estimate (9 pages for an 8-day window, 20 needed) fits the limit of 12.
   await lifted.gql('{ sources { nodes { id } } }');
   await lifted.resetStats();
-  const window = { startedAfter: new Date(BASE_TIME - 192 * HOUR).toISOString(), startedBefore: new Date(BASE_TIME).toISOString() };
+  const window = {
+    startedAfter: new Date(BASE_TIME - 192 * HOUR).toISOString(),
+    startedBefore: new Date(BASE_TIME).toISOString(),
+  };
   const response = await lifted.gql(
     `query($f: JobFilter!) { sources(filter: { services: [KENDRA] }) { nodes { sourceId } }
        jobSummary(filter: $f) { total } }`,

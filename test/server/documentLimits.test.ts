@@ -46,7 +46,9 @@ it('refuses more than 20 root fields, counting fragments where they are spread',
   const field = (i: number) => `r${i}: sources(first: 1) { __typename }`;
   const a = Array.from({ length: 11 }, (_, i) => field(i)).join(' ');
   const b = Array.from({ length: 10 }, (_, i) => field(i + 11)).join(' ');
-  const error = await refusal(`{ ...A ...B } fragment A on Query { ${a} } fragment B on Query { ${b} }`);
+  const error = await refusal(
+    `{ ...A ...B } fragment A on Query { ${a} } fragment B on Query { ${b} }`,
+  );
   expect(error.extensions).toMatchObject({ code: 'QUERY_TOO_COMPLEX', limit: 20, found: 21 });
 });
 

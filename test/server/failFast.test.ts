@@ -11,18 +11,24 @@ import { startHarness, type Harness } from '../helpers/harness';
 const FEED = '{ jobs(first: 5) { nodes { service } } }';
 let harness: Harness;
 beforeAll(async () => {
-  harness = await startHarness(multiSourceFixture({ apps: 1, indexes: 1, kbs: 1, perIndex: 1, jobs: 30 }), {}, {
-    upstreamTimeoutMs: 2000,
-  });
+  harness = await startHarness(
+    multiSourceFixture({ apps: 1, indexes: 1, kbs: 1, perIndex: 1, jobs: 30 }),
+    {},
+    {
+      upstreamTimeoutMs: 2000,
+    },
+  );
   // Discovery is warm before Kendra slows down.
   const warm = await harness.gql('{ sources(first: 100) { nodes { service } } }');
   expect(warm.errors).toBeUndefined();
-  await harness.setFaults([{ service: 'kendra', operation: 'ListDataSourceSyncJobs', latencyMs: 15_000 }]);
+  await harness.setFaults([
+    { service: 'kendra', operation: 'ListDataSourceSyncJobs', latencyMs: 15_000 },
+  ]);
   await harness.resetStats();
 });
 afterAll(() => harness.close());
 
-it('answers twenty concurrent queries with coded Kendra errors and the other services\' data, then fails fast', async () => {
+it("answers twenty concurrent queries with coded Kendra errors and the other services' data, then fails fast", async () => {
   const responses = await Promise.all(Array.from({ length: 20 }, () => harness.gql(FEED)));
   for (const response of responses) {
     const services = new Set(response.data.jobs.nodes.map((n: any) => n.service));
@@ -55,22 +61,32 @@ it('answers twenty concurrent queries with coded Kendra errors and the other ser
 describe('with a service answering errors', () => {
   let errors: Harness;
   beforeAll(async () => {
-    errors = await startHarness(multiSourceFixture({ apps: 1, indexes: 1, kbs: 1, perIndex: 1, jobs: 30 }));
-    expect((await errors.gql('{ sources(first: 100) { nodes { service } } }')).errors).toBeUndefined();
+    errors = await startHarness(
+      multiSourceFixture({ apps: 1, indexes: 1, kbs: 1, perIndex: 1, jobs: 30 }),
+    );
+    expect(
+      (await errors.gql('{ sources(first: 100) { nodes { service } } }')).errors,
+    ).toBeUndefined();
   });
   afterAll(() => errors.close());
   afterEach(() => jest.restoreAllMocks());
 
-  it('opens Q Connect\'s breaker after five failed calls, stops calling it, and a probe closes it', async () => {
+  it("opens Q Connect's breaker after five failed calls, stops calling it, and a probe closes it", async () => {
     await errors.setFaults([{ service: 'qconnect', errorRate: 1 }]);
     await errors.resetStats();
     for (let i = 0; i < 5; i++) {
       const response = await errors.gql(FEED);
-      expect(response.errors?.map((e) => [e.extensions?.service, e.extensions?.code])).toEqual([['QCONNECT', 'UPSTREAM_UNAVAILABLE']]);
+      expect(response.errors?.map((e) => [e.extensions?.service, e.extensions?.code])).toEqual([
+        ['QCONNECT', 'UPSTREAM_UNAVAILABLE'],
+      ]);
     }
     expect((await errors.stats())['qconnect.ListImportJobs']).toBe(5);
     const open = await errors.gql(FEED);
-    expect(open.errors?.[0].extensions).toMatchObject({ service: 'QCONNECT', code: 'UPSTREAM_UNAVAILABLE', retryAfter: 15 });
+    expect(open.errors?.[0].extensions).toMatchObject({
+      service: 'QCONNECT',
+      code: 'UPSTREAM_UNAVAILABLE',
+      retryAfter: 15,
+    });
     expect((await errors.stats())['qconnect.ListImportJobs']).toBe(5);
     expect(open.data.jobs.nodes.length).toBe(5);
 

@@ -40,7 +40,11 @@ it('answers a body over 1 MiB with 413 and a JSON error, and the same connection
   expect(refused.status).toBe(413);
   expect(refused.json.errors[0].extensions.code).toBe('PAYLOAD_TOO_LARGE');
   expect(refused.json.errors[0].message).toContain('1048576 bytes');
-  const next = await post(JSON.stringify({ query: '{ __typename }' }), { 'content-type': 'application/json' }, agent);
+  const next = await post(
+    JSON.stringify({ query: '{ __typename }' }),
+    { 'content-type': 'application/json' },
+    agent,
+  );
   expect(next).toMatchObject({ status: 200, json: { data: { __typename: 'Query' } } });
   agent.destroy();
 });
@@ -60,14 +64,16 @@ it.each([['text/xml'], ['text/plain'], ['application/x-www-form-urlencoded']])(
   'answers a %s body with 415 without executing it',
   async (type) => {
     await harness.resetStats();
-    const response = await post(JSON.stringify({ query: '{ sources { nodes { id } } }' }), { 'content-type': type });
+    const response = await post(JSON.stringify({ query: '{ sources { nodes { id } } }' }), {
+      'content-type': type,
+    });
     expect(response.status).toBe(415);
     expect(response.json.errors[0].extensions.code).toBe('UNSUPPORTED_MEDIA_TYPE');
     expect(await harness.stats()).toEqual({});
   },
 );
 
-it('accepts application/json with a charset and GraphQL over HTTP\'s media type', async () => {
+it("accepts application/json with a charset and GraphQL over HTTP's media type", async () => {
   const query = JSON.stringify({ query: '{ __typename }' });
   for (const type of ['application/json; charset=utf-8', 'application/graphql-response+json']) {
     expect(await post(query, { 'content-type': type })).toMatchObject({
@@ -78,9 +84,12 @@ it('accepts application/json with a charset and GraphQL over HTTP\'s media type'
 });
 
 it('still answers GET queries', async () => {
-  const response = await fetch(`${harness.gatewayUrl}?query=${encodeURIComponent('{ __typename }')}`, {
-    headers: { 'apollo-require-preflight': 'true' },
-  });
+  const response = await fetch(
+    `${harness.gatewayUrl}?query=${encodeURIComponent('{ __typename }')}`,
+    {
+      headers: { 'apollo-require-preflight': 'true' },
+    },
+  );
   expect(response.status).toBe(200);
   expect(await response.json()).toMatchObject({ data: { __typename: 'Query' } });
 });

@@ -14,7 +14,9 @@ it('lets a burst through at once, then spaces calls at the rate', () => {
   expect(bucket.reserve()).toBe(200);
   time.advance(1000);
   // One second refills ten tokens (two were owed), capped at the burst of three.
-  expect([bucket.reserve(), bucket.reserve(), bucket.reserve(), bucket.reserve()]).toEqual([0, 0, 0, 100]);
+  expect([bucket.reserve(), bucket.reserve(), bucket.reserve(), bucket.reserve()]).toEqual([
+    0, 0, 0, 100,
+  ]);
 });
 
 it('halves the rate when throttled, never below a tenth, and recovers to the configured rate', () => {

@@ -14,13 +14,25 @@ afterAll(() => destroyAwsClients(clients));
 afterEach(() => jest.restoreAllMocks());
 
 const outage = () =>
-  Object.assign(new Error('boom'), { name: 'InternalServerException', $fault: 'server', $metadata: { httpStatusCode: 500 } });
+  Object.assign(new Error('boom'), {
+    name: 'InternalServerException',
+    $fault: 'server',
+    $metadata: { httpStatusCode: 500 },
+  });
 const throttle = () =>
-  Object.assign(new Error('slow down'), { name: 'ThrottlingException', $fault: 'client', $metadata: { httpStatusCode: 429 } });
+  Object.assign(new Error('slow down'), {
+    name: 'ThrottlingException',
+    $fault: 'client',
+    $metadata: { httpStatusCode: 429 },
+  });
 
 /** A call that ends only when its abort signal fires. */
 const hang = (signal: AbortSignal) =>
-  new Promise<never>((_, reject) => signal.addEventListener('abort', () => reject(Object.assign(new Error('aborted'), { name: 'AbortError' }))));
+  new Promise<never>((_, reject) =>
+    signal.addEventListener('abort', () =>
+      reject(Object.assign(new Error('aborted'), { name: 'AbortError' })),
+    ),
+  );
 
 it('never runs more calls to one service at once than its cap, and does not hold back the others', async () => {
   const upstream = new Upstream(clients, { concurrency: { KENDRA: 2, QCONNECT: 5 } });
@@ -35,7 +47,9 @@ it('never runs more calls to one service at once than its cap, and does not hold
       inFlight[service]--;
       return service;
     });
-  const all = Promise.all([...Array(10)].map(() => call('KENDRA')).concat([...Array(10)].map(() => call('QCONNECT'))));
+  const all = Promise.all(
+    [...Array(10)].map(() => call('KENDRA')).concat([...Array(10)].map(() => call('QCONNECT'))),
+  );
   // Release calls one at a time until every call has run.
   let released = 0;
   while (released < 20) {
@@ -49,22 +63,35 @@ it('never runs more calls to one service at once than its cap, and does not hold
   const results = await all;
   expect(results.filter((r) => r === 'KENDRA')).toHaveLength(10);
   expect(peak).toEqual({ KENDRA: 2, QCONNECT: 5 });
-  expect(upstream.snapshot().KENDRA).toMatchObject({ inFlight: 0, inFlightLimit: 2, circuitOpen: false });
+  expect(upstream.snapshot().KENDRA).toMatchObject({
+    inFlight: 0,
+    inFlightLimit: 2,
+    circuitOpen: false,
+  });
 });
 
 it('counts the wait for a slot in the time-out: a queued call times out while the slot is held', async () => {
-  const upstream = new Upstream(clients, { concurrency: { KENDRA: 1 }, timeoutMs: 200, breakerFailures: 100 });
+  const upstream = new Upstream(clients, {
+    concurrency: { KENDRA: 1 },
+    timeoutMs: 200,
+    breakerFailures: 100,
+  });
   // A call stuck past its time-out (as if it ignored its abort signal) keeps its slot.
   let release: (value: string) => void = () => undefined;
   const holder = upstream
-    .call({ service: 'KENDRA', operation: 'ListIndices' }, () => new Promise<string>((resolve) => (release = resolve)))
+    .call(
+      { service: 'KENDRA', operation: 'ListIndices' },
+      () => new Promise<string>((resolve) => (release = resolve)),
+    )
     .catch((error: unknown) => error);
   let ran = false;
   const queued = upstream.call({ service: 'KENDRA', operation: 'ListIndices' }, async () => {
     ran = true;
     return 'late';
   });
-  await expect(queued).rejects.toMatchObject({ extensions: { code: 'UPSTREAM_TIMEOUT', service: 'KENDRA' } });
+  await expect(queued).rejects.toMatchObject({
+    extensions: { code: 'UPSTREAM_TIMEOUT', service: 'KENDRA' },
+  });
   expect(await holder).toMatchObject({ extensions: { code: 'UPSTREAM_TIMEOUT' } });
   release('done');
   await new Promise((resolve) => setImmediate(resolve));
@@ -89,25 +116,38 @@ it('opens the breaker after 5 outages: calls fail at once with retryAfter; a pro
     return 'fine';
   };
   const refused = upstream.call({ service: 'QBUSINESS', operation: 'GetIndex' }, counted);
-  await expect(refused).rejects.toMatchObject({ extensions: { code: 'UPSTREAM_UNAVAILABLE', service: 'QBUSINESS', retryAfter: 15 } });
+  await expect(refused).rejects.toMatchObject({
+    extensions: { code: 'UPSTREAM_UNAVAILABLE', service: 'QBUSINESS', retryAfter: 15 },
+  });
   expect(calls).toBe(0);
   expect(upstream.snapshot().QBUSINESS.circuitOpen).toBe(true);
   // Another service is not affected.
-  await expect(upstream.call({ service: 'KENDRA', operation: 'ListIndices' }, counted)).resolves.toBe('fine');
+  await expect(
+    upstream.call({ service: 'KENDRA', operation: 'ListIndices' }, counted),
+  ).resolves.toBe('fine');
   jest.spyOn(Date, 'now').mockImplementation(() => start + 10_000);
-  await expect(upstream.call({ service: 'QBUSINESS', operation: 'GetIndex' }, counted)).rejects.toMatchObject({
+  await expect(
+    upstream.call({ service: 'QBUSINESS', operation: 'GetIndex' }, counted),
+  ).rejects.toMatchObject({
     extensions: { retryAfter: 5 },
   });
   jest.spyOn(Date, 'now').mockImplementation(() => start + 15_001);
-  await expect(upstream.call({ service: 'QBUSINESS', operation: 'GetIndex' }, counted)).resolves.toBe('fine');
+  await expect(
+    upstream.call({ service: 'QBUSINESS', operation: 'GetIndex' }, counted),
+  ).resolves.toBe('fine');
   expect(upstream.snapshot().QBUSINESS.circuitOpen).toBe(false);
-  await expect(upstream.call({ service: 'QBUSINESS', operation: 'GetIndex' }, counted)).resolves.toBe('fine');
+  await expect(
+    upstream.call({ service: 'QBUSINESS', operation: 'GetIndex' }, counted),
+  ).resolves.toBe('fine');
   expect(calls).toBe(3);
 });
 
 it('does not count what is not an outage (not found, throttling) towards the breaker', async () => {
   const upstream = new Upstream(clients, { breakerFailures: 2 });
-  const notFound = Object.assign(new Error('no'), { name: 'ResourceNotFoundException', $metadata: { httpStatusCode: 404 } });
+  const notFound = Object.assign(new Error('no'), {
+    name: 'ResourceNotFoundException',
+    $metadata: { httpStatusCode: 404 },
+  });
   for (const error of [notFound, throttle(), notFound, throttle()]) {
     await expect(
       upstream.call({ service: 'KENDRA', operation: 'DescribeIndex' }, async () => {
@@ -124,7 +164,8 @@ it('backs the rate of an operation off when the service throttles, and lets it r
     rateLimit: () => ({ rate: 10, burst: 100 }),
     now: () => now,
   });
-  const rateOf = () => upstream.snapshot().KENDRA.rates.find((r) => r.operation === 'ListDataSourceSyncJobs')!;
+  const rateOf = () =>
+    upstream.snapshot().KENDRA.rates.find((r) => r.operation === 'ListDataSourceSyncJobs')!;
   await upstream.call({ service: 'KENDRA', operation: 'ListDataSourceSyncJobs' }, async () => 'ok');
   expect(rateOf()).toEqual({ operation: 'ListDataSourceSyncJobs', rate: 10, configuredRate: 10 });
   await expect(
@@ -142,7 +183,11 @@ it('turns a failure into a gateway error that hides the upstream message', async
   const failing = upstream.call({ service: 'QBUSINESS', operation: 'GetIndex' }, async () => {
     throw outage();
   });
-  await expect(failing).rejects.toMatchObject({ extensions: { code: 'UPSTREAM_UNAVAILABLE', service: 'QBUSINESS' } });
+  await expect(failing).rejects.toMatchObject({
+    extensions: { code: 'UPSTREAM_UNAVAILABLE', service: 'QBUSINESS' },
+  });
   await expect(failing).rejects.not.toHaveProperty('message', 'boom');
-  await expect(upstream.call({ service: 'QBUSINESS', operation: 'GetIndex' }, async () => 'next')).resolves.toBe('next');
+  await expect(
+    upstream.call({ service: 'QBUSINESS', operation: 'GetIndex' }, async () => 'next'),
+  ).resolves.toBe('next');
 });
