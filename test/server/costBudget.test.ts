@@ -93,3 +93,23 @@ it('caps the calls made during execution: past the limit the field errs and what
   expect((response as any).extensions.cost).toEqual({ estimated: 9, actual: 12, limit: 12 });
   expect(await lifted.stats()).toEqual({ 'kendra.ListDataSourceSyncJobs': 12 });
 });
+
+it.each([
+  // Kendra and Q Business: 21 items at 10 a page is 3 calls each; Q Connect: 1 call at 100 a page.
+  ['{ jobs(first: 20) { nodes { id } } }', 7],
+  // Three sources, 6 items each: one page each.
+  ['{ sources { nodes { jobs(first: 5) { nodes { id } } } } }', 3],
+  // Aliases count as often as they occur; fragments where they are spread.
+  [
+    '{ a: jobs(first: 20) { nodes { id } } b: jobs(first: 20) { ...J } } fragment J on JobConnection { nodes { id } }',
+    14,
+  ],
+  // A job's source, described at most once per source.
+  ['{ jobs(first: 20) { nodes { source { name } } } }', 10],
+  ['query { nodes(ids: ["a", "b", "c"]) { id } }', 3],
+])('estimates %s at %i calls once the sources are known', async (query, estimated) => {
+  await standard.gql('{ sources { nodes { id } } }');
+  const response = await standard.gql(query);
+  expect((response as any).extensions.cost.estimated).toBe(estimated);
+  expect((response as any).extensions.cost.actual).toBeLessThanOrEqual(estimated);
+});
