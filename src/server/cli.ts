@@ -164,10 +164,15 @@ async function main(): Promise<void> {
     if (stopping) return;
     stopping = true;
     console.log(`${signal}: stopping; requests in flight may finish`);
-    const drained = await gateway.close();
-    if (!drained) console.error('shutdown grace period over: the requests still in flight were cut');
-    await emulator?.close();
-    process.exit(0);
+    try {
+      const drained = await gateway.close();
+      if (!drained) console.error('shutdown grace period over: the requests still in flight were cut');
+      await emulator?.close();
+      process.exit(0);
+    } catch (error) {
+      console.error('shutdown failed:', (error as Error).message);
+      process.exit(1);
+    }
   };
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);
