@@ -46,6 +46,8 @@ it("answers twenty concurrent queries with coded Kendra errors and the other ser
   expect((await harness.stats())['kendra.ListDataSourceSyncJobs']).toBe(20);
   const metrics = await (await fetch(harness.gatewayUrl.replace(/graphql$/, 'metrics'))).text();
   expect(metrics).toContain('syncjobs_upstream_circuit_open{service="KENDRA"} 1');
+  expect(metrics).toContain('syncjobs_upstream_in_flight_limit{service="KENDRA"} 64');
+  expect(metrics).toMatch(/syncjobs_upstream_in_flight\{service="KENDRA"\} \d+/);
 
   // While open, Kendra is not called at all, and the error says when to retry.
   await harness.resetStats();
