@@ -62,7 +62,6 @@ export interface ServicePolicySnapshot {
 
 /** Failures that say the service is unwell (not the caller's mistake, not a throttle). */
 function isOutage(error: unknown): boolean {
-  if (error instanceof TaskCancelledError) return true;
   const code = classifyUpstreamError(error);
   return code === ErrorCode.UPSTREAM_UNAVAILABLE || code === ErrorCode.UPSTREAM_TIMEOUT;
 }
@@ -112,20 +111,24 @@ export class ServicePolicy {
     }
     const bucket = this.bucketOf(operation);
     try {
-      return await this.timeout.execute(({ signal }) =>
-        this.breaker.execute(async () => {
-          const wait = bucket.reserve();
-          if (wait > 0) await sleep(wait, signal);
-          return this.slots.execute(async () => {
-            this.running += 1;
-            try {
-              return await call(signal);
-            } finally {
-              this.running -= 1;
-            }
-          }, signal);
-        }, signal),
-      );
+      // Waiting for a token or a slot is the gateway's own queue, not the service's fault: it
+      // counts against the time-out but not towards the breaker, which sees only the call.
+      return await this.timeout.execute(async ({ signal }) => {
+        const wait = bucket.reserve();
+        if (wait > 0) await sleep(wait, signal);
+        return this.slots.execute(
+          () =>
+            this.breaker.execute(async () => {
+              this.running += 1;
+              try {
+                return await call(signal);
+              } finally {
+                this.running -= 1;
+              }
+            }, signal),
+          signal,
+        );
+      });
     } catch (error) {
       if (error instanceof BrokenCircuitError) {
         const left = this.openedAt + this.options.breakerHalfOpenMs - Date.now();
