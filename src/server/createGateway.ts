@@ -16,6 +16,7 @@ import { createAwsClients, destroyAwsClients } from '../services/clients';
 import { Upstream } from '../services/upstream';
 import { defaultRateLimit, UNLIMITED, type RateLimit } from '../services/upstreamQuotas';
 import { createContext, type GatewayContext, type GatewayOptions, type GatewayShared } from '../request/context';
+import type { CostHints } from '../request/estimateCost';
 import {
   DEFAULT_DOCUMENT_LIMITS,
   documentLimitsPlugin,
@@ -86,6 +87,13 @@ export interface GatewayConfig {
 
 /** The default cost budget of one request, in upstream calls. */
 export const DEFAULT_MAX_COST = 1000;
+/** How long a shutdown waits for requests in flight. */
+export const DEFAULT_SHUTDOWN_GRACE_MS = 10_000;
+/** Sources per service a cost estimate assumes before the first listing. */
+const ASSUMED_SOURCES_PER_SERVICE = 10;
+/** Calls a listing of the served sources is estimated at when none is fresh. */
+const DISCOVERY_CALLS_ESTIMATE = 10;
+
 /** The rate limit of each operation (see GatewayConfig.upstreamRate). */
 function rateLimitOf(config: GatewayConfig): (service: Service, operation: string) => RateLimit {
   const rate = config.upstreamRate;
@@ -93,12 +101,14 @@ function rateLimitOf(config: GatewayConfig): (service: Service, operation: strin
   return config.endpoint ? () => UNLIMITED : defaultRateLimit;
 }
 
-/** How long a shutdown waits for requests in flight. */
-export const DEFAULT_SHUTDOWN_GRACE_MS = 10_000;
-/** Sources per service a cost estimate assumes before the first listing. */
-const ASSUMED_SOURCES_PER_SERVICE = 10;
-/** Calls a listing of the served sources is estimated at when none is fresh. */
-const DISCOVERY_CALLS_ESTIMATE = 10;
+/** What the cost estimate knows before a request runs: source counts, whether a listing is due. */
+function costHintsOf(catalog: MeasuredCatalog, now: () => number): () => CostHints {
+  return () => {
+    const size = catalog.size();
+    const discoveryCalls = size.fresh ? 0 : DISCOVERY_CALLS_ESTIMATE;
+    return { sources: size.sources, discoveryCalls, now: now() };
+  };
+}
 
 /** A started gateway: its URL, its catalog, and `close()`. */
 export interface RunningGateway {
@@ -181,10 +191,7 @@ export async function startGateway(config: GatewayConfig = {}): Promise<RunningG
     parseOptions: parseOptionsOf(documentLimits),
     plugins: [
       documentLimitsPlugin(documentLimits),
-      costPlugin(() => {
-        const size = catalog.size();
-        return { sources: size.sources, discoveryCalls: size.fresh ? 0 : DISCOVERY_CALLS_ESTIMATE, now: options.now() };
-      }),
+      costPlugin(costHintsOf(catalog, options.now)),
       partialErrorsPlugin((error) => formatError(error.toJSON(), error)),
     ],
   });
