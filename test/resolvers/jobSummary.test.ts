@@ -98,3 +98,23 @@ it('reports null counts, not 0, when no source answered', async () => {
   const listCalls = (stats['kendra.ListDataSourceSyncJobs'] ?? 0) + (stats['qbusiness.ListDataSourceSyncJobs'] ?? 0) + (stats['qconnect.ListImportJobs'] ?? 0);
   expect(listCalls).toBe(13);
 });
+
+describe('when no service can even be listed', () => {
+  let cold: Harness;
+  beforeAll(async () => {
+    cold = await startHarness(FIXTURE);
+    await cold.setFaults([{ errorRate: 1 }]);
+  });
+  afterAll(() => cold.close());
+
+  it('reports null counts with one error per service, after one listing call each', async () => {
+    const { data, errors } = await cold.gql(SUMMARY, { filter: window });
+    expect(data.jobSummary).toMatchObject({ total: null, byState: null, services: [], sources: [] });
+    expect(errors?.map((e) => e.extensions?.service).sort()).toEqual(['KENDRA', 'QBUSINESS', 'QCONNECT']);
+    expect(await cold.stats()).toEqual({
+      'kendra.ListIndices': 1,
+      'qbusiness.ListApplications': 1,
+      'qconnect.ListKnowledgeBases': 1,
+    });
+  });
+});
