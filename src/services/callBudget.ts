@@ -2,8 +2,10 @@
  * Which request an upstream call belongs to, without threading it through every function: the
  * HTTP edge runs each request in its own async scope, the request's context attaches its budget
  * to that scope, and `Upstream` charges the scope's budget before each call (discovery and
- * mutations included). Danger: work started outside a request scope (start-up, background
- * refreshes) is charged to no one; that is intended, not a leak.
+ * mutations included). Danger: async work started inside a request (timers, pollers, look-ahead
+ * reads) stays charged to that request, even after its response; start it through
+ * `outsideCallScope` when it serves more than that request. Work outside any request scope is
+ * charged to no one.
  */
 import { AsyncLocalStorage } from 'node:async_hooks';
 
@@ -28,4 +30,9 @@ export function attachCallBudget(budget: CallBudget): void {
 /** The budget of the request this code runs for, if any. */
 export function currentCallBudget(): CallBudget | undefined {
   return scope.getStore()?.budget;
+}
+
+/** Runs `fn` outside any request's scope: for background work no one request should pay for. */
+export function outsideCallScope<T>(fn: () => T): T {
+  return scope.exit(fn);
 }

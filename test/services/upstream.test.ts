@@ -193,3 +193,26 @@ it('turns a failure into a gateway error that hides the upstream message', async
     upstream.call({ service: 'QBUSINESS', operation: 'GetIndex' }, async () => 'next'),
   ).resolves.toBe('next');
 });
+
+it('charges the calls made in a request scope to its budget, and background work to no one', async () => {
+  const { attachCallBudget, outsideCallScope, runInCallScope } =
+    await import('../../src/services/callBudget');
+  const upstream = new Upstream(clients);
+  let spent = 0;
+  const budget = {
+    spend() {
+      if (spent >= 2) throw new Error('budget spent');
+      spent++;
+    },
+  };
+  const call = () =>
+    upstream.call({ service: 'KENDRA', operation: 'ListIndices' }, async () => 'ok');
+  await runInCallScope(async () => {
+    attachCallBudget(budget);
+    await expect(call()).resolves.toBe('ok');
+    await expect(call()).resolves.toBe('ok');
+    await expect(call()).rejects.toThrow('budget spent');
+    await expect(outsideCallScope(call)).resolves.toBe('ok');
+  });
+  expect(spent).toBe(2);
+});
