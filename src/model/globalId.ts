@@ -5,7 +5,14 @@
  * every part and reports a malformed id as BAD_USER_INPUT, never as a crash.
  */
 import { badUserInput } from '../errors/ErrorCode';
-import { importJobId, kendraDataSourceId, kendraExecutionId, kendraIndexId, knowledgeBaseId, qbusinessId } from './serviceIds';
+import {
+  importJobId,
+  kendraDataSourceId,
+  kendraExecutionId,
+  kendraIndexId,
+  knowledgeBaseId,
+  qbusinessId,
+} from './serviceIds';
 import type { JobModel } from './jobs';
 import type { JobSourceRef, NodeRef } from './sources';
 

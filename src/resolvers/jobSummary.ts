@@ -96,7 +96,8 @@ export async function jobSummary(
   // Nothing answered but something failed: no count at all, rather than a 0 that reads as "none".
   const answered = results.some((result) => result !== undefined);
   const failed = context.partialErrors.length > errorsBefore;
-  const counts = !answered && failed ? { total: null, byState: null, failureRate: null } : countsOf(all);
+  const counts =
+    !answered && failed ? { total: null, byState: null, failureRate: null } : countsOf(all);
   return {
     startedAfter,
     startedBefore,

@@ -37,7 +37,8 @@ const USAGE = `Usage: npm start -- [options]
   --store-timeout MS     longest wait for one store call (env GATEWAY_STORE_TIMEOUT, default 1000)
   --cursor-secret S[,S]  secrets that sign cursors; the first signs, all verify (env
                          GATEWAY_CURSOR_SECRET; default: random per process; replicas share one)
-  --max-cost N           most upstream calls one request may make (env GATEWAY_MAX_COST, default 1000)
+  --max-cost N           most upstream calls one request may make
+                         (env GATEWAY_MAX_COST, default 1000)
   --max-depth N          deepest selection nesting (env GATEWAY_MAX_DEPTH, default 12)
   --max-aliases N        most aliases in a document (env GATEWAY_MAX_ALIASES, default 30)
   --max-root-fields N    most root fields in an operation (env GATEWAY_MAX_ROOT_FIELDS, default 20)
@@ -119,8 +120,14 @@ async function main(): Promise<void> {
     concurrency: concurrency ? perService(() => concurrency) : undefined,
     upstreamTimeoutMs: number('timeout', values.timeout ?? env.GATEWAY_TIMEOUT_MS),
     upstreamRate: number('rate', values.rate ?? env.GATEWAY_UPSTREAM_RATE),
-    breakerFailures: number('breaker-failures', values['breaker-failures'] ?? env.GATEWAY_BREAKER_FAILURES),
-    breakerHalfOpenMs: number('breaker-half-open', values['breaker-half-open'] ?? env.GATEWAY_BREAKER_HALF_OPEN_MS),
+    breakerFailures: number(
+      'breaker-failures',
+      values['breaker-failures'] ?? env.GATEWAY_BREAKER_FAILURES,
+    ),
+    breakerHalfOpenMs: number(
+      'breaker-half-open',
+      values['breaker-half-open'] ?? env.GATEWAY_BREAKER_HALF_OPEN_MS,
+    ),
     discoveryTtlSeconds: number('discovery-ttl', values['discovery-ttl']),
     catalog: catalogConfig?.catalog,
     store,
@@ -131,10 +138,16 @@ async function main(): Promise<void> {
     documentLimits: definedOnly({
       maxDepth: number('max-depth', values['max-depth'] ?? env.GATEWAY_MAX_DEPTH),
       maxAliases: number('max-aliases', values['max-aliases'] ?? env.GATEWAY_MAX_ALIASES),
-      maxRootFields: number('max-root-fields', values['max-root-fields'] ?? env.GATEWAY_MAX_ROOT_FIELDS),
+      maxRootFields: number(
+        'max-root-fields',
+        values['max-root-fields'] ?? env.GATEWAY_MAX_ROOT_FIELDS,
+      ),
       maxTokens: number('max-tokens', values['max-tokens'] ?? env.GATEWAY_MAX_TOKENS),
     }),
-    shutdownGraceMs: number('shutdown-grace', values['shutdown-grace'] ?? env.GATEWAY_SHUTDOWN_GRACE_MS),
+    shutdownGraceMs: number(
+      'shutdown-grace',
+      values['shutdown-grace'] ?? env.GATEWAY_SHUTDOWN_GRACE_MS,
+    ),
   };
 
   let emulator: Awaited<ReturnType<typeof startEmulator>> | undefined;
@@ -166,7 +179,7 @@ async function main(): Promise<void> {
     console.log(`${signal}: stopping; requests in flight may finish`);
     try {
       const drained = await gateway.close();
-      if (!drained) console.error('shutdown grace period over: the requests still in flight were cut');
+      if (!drained) console.error('shutdown grace period over: requests still in flight were cut');
       await emulator?.close();
       process.exit(0);
     } catch (error) {
@@ -182,7 +195,8 @@ class UsageError extends Error {}
 
 /** The object without its undefined members, so defaults apply to what was not given. */
 function definedOnly<T extends object>(object: T): Partial<T> {
-  return Object.fromEntries(Object.entries(object).filter(([, value]) => value !== undefined)) as Partial<T>;
+  const defined = Object.entries(object).filter(([, value]) => value !== undefined);
+  return Object.fromEntries(defined) as Partial<T>;
 }
 
 main().catch((error: Error) => {

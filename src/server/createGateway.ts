@@ -43,7 +43,7 @@ export interface GatewayConfig {
   maxAttempts?: number;
   /** Upstream calls in flight per service (default 64 each); more wait within the time-out. */
   concurrency?: Partial<Record<Service, number>>;
-  /** The whole life of one upstream call: waiting for a slot or token, SDK retries (default 10 s). */
+  /** The whole life of one upstream call: waits for a slot or token, SDK retries (default 10 s). */
   upstreamTimeoutMs?: number;
   /**
    * Calls per second per operation. Default: AWS's quotas (upstreamQuotas.ts) on AWS, no limit
@@ -64,7 +64,7 @@ export interface GatewayConfig {
   pushdown?: boolean;
   summaryMaxDays?: number;
   maxQueryDepth?: number;
-  /** How long `close()` lets requests in flight finish before closing their sockets (default 10 s). */
+  /** How long `close()` lets requests in flight finish before cutting them (default 10 s). */
   shutdownGraceMs?: number;
   /** Most upstream calls one request may make (default 1000): estimated before, counted during. */
   maxCost?: number;

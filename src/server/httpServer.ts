@@ -80,7 +80,12 @@ async function handle(options: HttpServerOptions, req: http.IncomingMessage, res
   // One call scope per request: its upstream calls are charged to its own budget.
   const response = await runInCallScope(() =>
     options.apollo.executeHTTPGraphQLRequest({
-      httpGraphQLRequest: { method: (req.method ?? 'GET').toUpperCase(), headers, search: url.search, body },
+      httpGraphQLRequest: {
+        method: (req.method ?? 'GET').toUpperCase(),
+        headers,
+        search: url.search,
+        body,
+      },
       context: () => options.context(req),
     }),
   );
