@@ -99,7 +99,12 @@ async function main(): Promise<void> {
   if (tokenMode !== 'keyset' && tokenMode !== 'offset') {
     throw new UsageError(`--token-mode must be "keyset" or "offset", got "${tokenMode}"`);
   }
-  const concurrency = number('concurrency', values.concurrency ?? env.GATEWAY_CONCURRENCY);
+  const positive = (name: string, raw: string | undefined): number | undefined => {
+    const value = number(name, raw);
+    if (value === 0) throw new UsageError(`--${name} must be greater than 0`);
+    return value;
+  };
+  const concurrency = positive('concurrency', values.concurrency ?? env.GATEWAY_CONCURRENCY);
   const configFile = values.config ?? env.GATEWAY_CONFIG;
   const catalogConfig = configFile ? loadCatalogConfig(configFile) : undefined;
   const store = values.store ?? env.GATEWAY_STORE ?? 'memory';
@@ -119,7 +124,7 @@ async function main(): Promise<void> {
     development: values.dev ?? env.NODE_ENV === 'development',
     concurrency: concurrency ? perService(() => concurrency) : undefined,
     upstreamTimeoutMs: number('timeout', values.timeout ?? env.GATEWAY_TIMEOUT_MS),
-    upstreamRate: number('rate', values.rate ?? env.GATEWAY_UPSTREAM_RATE),
+    upstreamRate: positive('rate', values.rate ?? env.GATEWAY_UPSTREAM_RATE),
     breakerFailures: number(
       'breaker-failures',
       values['breaker-failures'] ?? env.GATEWAY_BREAKER_FAILURES,

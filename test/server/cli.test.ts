@@ -128,3 +128,13 @@ it('talks to AWS through the SDK settings with --upstream aws, honouring AWS_END
     await emulator.close();
   }
 }, 30_000);
+
+it.each([
+  [['--rate', '0'], '--rate must be greater than 0'],
+  [['--concurrency', '0'], '--concurrency must be greater than 0'],
+  [['--max-cost', 'lots'], '--max-cost must be a non-negative number'],
+])('refuses %j with the reason and exit code 2', async (args, reason) => {
+  const server = run(args);
+  expect(await server.exited).toBe(2);
+  expect(server.output()).toContain(reason);
+});
