@@ -19,7 +19,16 @@ const SECRET = 'a-secret-shared-by-replicas';
 const store = createMemoryStore();
 let harness: Harness;
 beforeAll(async () => {
-  harness = await startHarness(FIXTURE, {}, { cursorSecrets: [SECRET], store });
+  harness = await startHarness(FIXTURE, {}, {
+    cursorSecrets: [SECRET],
+    store,
+    // These tests are about cursors: a service that fails for two pages answers again on the third
+    // (no circuit breaker in the way), and one client's 110-alias burst is let through the
+    // document and cost limits to test the store's per-client share.
+    breakerFailures: 1_000,
+    maxCost: 1_000_000,
+    documentLimits: { maxAliases: 200, maxRootFields: 200 },
+  });
 });
 afterAll(() => harness.close());
 beforeEach(async () => {
