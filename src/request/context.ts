@@ -5,6 +5,7 @@
 import type { GraphQLError } from 'graphql';
 import type { SourceCatalog } from '../catalog/SourceCatalog';
 import { createLoaders, type Loaders } from './createLoaders';
+import type { PageCache } from './pageCache';
 import type { CursorSigner } from '../relay/cursorSignature';
 import type { PositionStore } from '../relay/pagePositions';
 import type { TokenChain } from '../relay/tokenChain';
@@ -39,6 +40,8 @@ export interface GatewayContext {
   positions: PositionStore;
   tokenChain: TokenChain;
   cursorSigner: CursorSigner;
+  /** Upstream job pages kept between requests; absent = none kept. */
+  pageCache?: PageCache;
   options: GatewayOptions;
   /** Failures of single sources, reported next to the data (see partialErrors.ts). */
   partialErrors: GraphQLError[];
@@ -58,6 +61,8 @@ export interface GatewayShared {
   tokenChain: TokenChain;
   /** Signs every cursor issued and verifies every cursor received. */
   cursorSigner: CursorSigner;
+  /** Upstream job pages kept between requests (`pageCache.ts`); absent = none kept. */
+  pageCache?: PageCache;
   options: GatewayOptions;
 }
 
@@ -81,7 +86,8 @@ export function createContext(
     cursorSigner: shared.cursorSigner,
     options: shared.options,
     positions: shared.positionStores.forClient(origin.client),
-    loaders: createLoaders(shared.upstream),
+    pageCache: shared.pageCache,
+    loaders: createLoaders(shared.upstream, { pageCache: shared.pageCache }),
     partialErrors: [],
     cost,
   };

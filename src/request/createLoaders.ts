@@ -7,8 +7,9 @@
  * each key settles on its own, so one failing key never fails its neighbours.
  */
 import DataLoader from 'dataloader';
-import type { ImportJobModel, SyncJobModel } from '../model/jobs';
+import type { ImportJobModel, JobModel, SyncJobModel } from '../model/jobs';
 import type {
+  JobSourceRef,
   KendraDataSourceRef,
   QBusinessDataSourceRef,
   QConnectKnowledgeBaseRef,
@@ -35,6 +36,7 @@ import type { PageRequest, ServicePage } from '../relay/pageSource';
 import type { SyncJobQuery } from '../services/syncJobQuery';
 import type { Upstream } from '../services/upstream';
 import { canonicalKey } from './canonicalKey';
+import { pageCacheSource, type PageCache } from './pageCache';
 
 /** A sync job page: the source, the pushed-down filter, the page. */
 export interface SyncJobsPageKey extends PageRequest {
@@ -71,15 +73,35 @@ function bareSyncSource(ref: SyncSourceRef): SyncSourceRef {
     : { kind: ref.kind, applicationId: ref.applicationId, indexId: ref.indexId, dataSourceId: ref.dataSourceId };
 }
 
+/** Job pages through the shared page cache when there is one, else straight upstream. */
+function readThrough<T extends JobModel>(
+  cache: PageCache | undefined,
+  source: JobSourceRef,
+  query: SyncJobQuery,
+  key: PageRequest,
+  fetch: () => Promise<ServicePage<T>>,
+): Promise<ServicePage<T>> {
+  if (cache === undefined) return fetch();
+  return cache.read({ source: pageCacheSource(source), query, token: key.token }, fetch);
+}
+
+export interface LoaderOptions {
+  /** Job pages kept between requests (`pageCache.ts`); absent = every page is read upstream. */
+  pageCache?: PageCache;
+}
+
 /** The loaders of one request, one per upstream read (see the module header). */
-export function createLoaders(upstream: Upstream) {
+export function createLoaders(upstream: Upstream, options: LoaderOptions = {}) {
+  const { pageCache } = options;
   const syncJobsPage = loaderOf<SyncJobsPageKey, ServicePage<SyncJobModel>>((key) =>
-    key.source.kind === 'KendraDataSource'
-      ? listKendraSyncJobsPage(upstream, key.source, key.query, key)
-      : listQBusinessSyncJobsPage(upstream, key.source, key.query, key),
+    readThrough(pageCache, key.source, key.query, key, () =>
+      key.source.kind === 'KendraDataSource'
+        ? listKendraSyncJobsPage(upstream, key.source, key.query, key)
+        : listQBusinessSyncJobsPage(upstream, key.source, key.query, key),
+    ),
   );
   const importJobsPage = loaderOf<ImportJobsPageKey, ServicePage<ImportJobModel>>((key) =>
-    listImportJobsPage(upstream, key.source, key),
+    readThrough(pageCache, key.source, {}, key, () => listImportJobsPage(upstream, key.source, key)),
   );
   const sourceDetails = loaderOf<SyncSourceRef | QConnectKnowledgeBaseRef, SourceDetails>((ref) => {
     switch (ref.kind) {
@@ -93,8 +115,11 @@ export function createLoaders(upstream: Upstream) {
   });
 
   return {
-    /** Forgets cached sync job pages (after a mutation changed the history). */
-    clearSyncJobs: () => void syncJobsPage.clearAll(),
+    /** Forgets cached sync job pages (after a mutation changed `source`'s history). */
+    clearSyncJobs: (source: SyncSourceRef) => {
+      syncJobsPage.clearAll();
+      pageCache?.forget(source);
+    },
     /** One page of a data source's sync history. */
     loadSyncJobsPage: (key: SyncJobsPageKey) => syncJobsPage.load({ ...key, source: bareSyncSource(key.source) }),
     /** One page of a knowledge base's import history. */

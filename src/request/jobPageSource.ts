@@ -61,7 +61,10 @@ export function jobPageSource<T extends JobModel = JobModel>(
   return {
     key,
     maxPageSize: maxPageSizeOf(source),
-    fetchPage: async (token, size, origin) => {
+    // Always the largest page, whatever the caller needs: a page then has one token and one
+    // content, so it is cached and read once however many requests of any size walk over it.
+    fetchPage: async (token, _size, origin) => {
+      const size = maxPageSizeOf(source);
       // Only a cursor's token is marked, so the gateway's own pages keep one loader key each.
       const fromCursor = origin?.tokenFromCursor ? { tokenFromCursor: true } : {};
       const request = { token, size, ...fromCursor };

@@ -35,7 +35,7 @@ export const Mutation: MutationResolvers = {
     const ref = await syncSource(context, dataSourceId);
     const executionId =
       ref.kind === 'KendraDataSource' ? await startKendraSync(context.upstream, ref) : await startQBusinessSync(context.upstream, ref);
-    context.loaders.clearSyncJobs();
+    context.loaders.clearSyncJobs(ref);
     const job = (await headOfHistory(context, ref)).find((j) => j.executionId === executionId);
     // The service accepted the start; if its history does not show the job yet, say what we know.
     return job ?? { kind: 'SyncJob', source: ref, executionId, statusRaw: 'SYNCING', startedAt: new Date(context.options.now()) };
@@ -48,7 +48,7 @@ export const Mutation: MutationResolvers = {
     }
     if (ref.kind === 'KendraDataSource') await stopKendraSync(context.upstream, ref);
     else await stopQBusinessSync(context.upstream, ref);
-    context.loaders.clearSyncJobs();
+    context.loaders.clearSyncJobs(ref);
     const stopped = (await headOfHistory(context, ref)).find((j) => j.executionId === running.executionId);
     return stopped ?? { ...running, statusRaw: 'STOPPING' };
   },

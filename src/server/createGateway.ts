@@ -12,6 +12,8 @@ import type { GatewayStore } from '../store/GatewayStore';
 import { MeasuredCatalog } from '../catalog/measuredCatalog';
 import { buildSchema } from './buildSchema';
 import { openGatewayStore } from './openGatewayStore';
+import { PageCache, type PageCacheOptions } from '../request/pageCache';
+import { configScope } from './configScope';
 import { createAwsClients, destroyAwsClients } from '../services/clients';
 import { Upstream } from '../services/upstream';
 import { defaultRateLimit, UNLIMITED, type RateLimit } from '../services/upstreamQuotas';
@@ -83,6 +85,8 @@ export interface GatewayConfig {
   servedConfiguration?: string;
   /** Cursor secrets, the first signs and all verify; default: one random secret per process. */
   cursorSecrets?: readonly string[];
+  /** Upstream job pages kept in the store (default on, `pageCache.ts` lifetimes); false = off. */
+  pageCache?: PageCacheOptions | false;
 }
 
 /** The default cost budget of one request, in upstream calls. */
@@ -166,7 +170,10 @@ export async function startGateway(config: GatewayConfig = {}): Promise<RunningG
     now: options.now,
     assumedPerService: ASSUMED_SOURCES_PER_SERVICE,
   });
-  const shared: GatewayShared = { upstream, catalog, options, ...state.shared };
+  const scope = configScope(clients, { endpoint: config.endpoint, region: config.region, pushdown: options.pushdown });
+  const pageCache =
+    config.pageCache === false ? undefined : new PageCache(state.shared.store, scope, config.pageCache);
+  const shared: GatewayShared = { upstream, catalog, options, ...state.shared, pageCache };
   const readinessChecks: ReadinessCheck[] = [state.readinessCheck];
 
   const documentLimits: DocumentLimits = {

@@ -40,6 +40,8 @@ export async function startHarness(
     maxAttempts: 1,
     logLevel: 'silent',
     ...(clock ? { now: () => clock.now() } : {}),
+    // Off unless a test is about it: each request's calls and faults then stand on their own.
+    pageCache: false,
     ...gatewayConfig,
   });
   const control = async (method: string, path: string, body?: unknown) => {
