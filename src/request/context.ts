@@ -5,6 +5,7 @@
 import type { GraphQLError } from 'graphql';
 import type { SourceCatalog } from '../catalog/SourceCatalog';
 import { createLoaders, type Loaders } from './createLoaders';
+import type { FinishedRuns } from './finishedRuns';
 import type { PageCache } from './pageCache';
 import type { CursorSigner } from '../relay/cursorSignature';
 import type { PositionStore } from '../relay/pagePositions';
@@ -42,6 +43,8 @@ export interface GatewayContext {
   cursorSigner: CursorSigner;
   /** Upstream job pages kept between requests; absent = none kept. */
   pageCache?: PageCache;
+  /** Runs of finished jobs `jobSummary` counted before; absent = none kept. */
+  finishedRuns?: FinishedRuns;
   options: GatewayOptions;
   /** Failures of single sources, reported next to the data (see partialErrors.ts). */
   partialErrors: GraphQLError[];
@@ -63,6 +66,8 @@ export interface GatewayShared {
   cursorSigner: CursorSigner;
   /** Upstream job pages kept between requests (`pageCache.ts`); absent = none kept. */
   pageCache?: PageCache;
+  /** Runs of finished jobs `jobSummary` counted before (`finishedRuns.ts`); absent = none kept. */
+  finishedRuns?: FinishedRuns;
   options: GatewayOptions;
 }
 
@@ -87,6 +92,7 @@ export function createContext(
     options: shared.options,
     positions: shared.positionStores.forClient(origin.client),
     pageCache: shared.pageCache,
+    finishedRuns: shared.finishedRuns,
     loaders: createLoaders(shared.upstream, { pageCache: shared.pageCache }),
     partialErrors: [],
     cost,

@@ -1,23 +1,21 @@
 /**
- * `Query.jobSummary`: counts by state over a start-time window, for dashboards. It reads only the
- * window asked for (pushed down to Kendra and Q Business; Q Connect's history, which has no
- * filter, is read only until it is older than the window), at each service's largest page size,
- * all sources in parallel. The window is capped (`summaryMaxDays`, 31 by default) so one request
- * cannot scan years of history. failureRate = FAILED / (SUCCEEDED + FAILED + INCOMPLETE + ABORTED),
- * null when nothing finished. When no source answered, `total` and `byState` are null: a 0 next to
- * the errors would read as "nothing failed".
+ * `Query.jobSummary`: counts by state over a start-time window, for dashboards. Each source's
+ * history is read newest first until it is older than the window, at the largest page size, all
+ * sources in parallel; jobs that had finished when an earlier summary read them are not read again
+ * (`countSourceJobs.ts`), so a repeated dashboard costs only its newest pages. The window is
+ * capped (`summaryMaxDays`, 31 by default) so one request cannot scan years of history.
+ * failureRate = FAILED / (SUCCEEDED + FAILED + INCOMPLETE + ABORTED), null when nothing finished.
+ * When no source answered, `total` and `byState` are null: a 0 next to the errors would read as
+ * "nothing failed".
  */
 import type { GraphQLResolveInfo } from 'graphql';
 import { badUserInput } from '../errors/ErrorCode';
-import { jobPageSource } from '../request/jobPageSource';
-import { eachPage } from '../services/eachPage';
-import { matchesJob, type JobPredicate } from '../request/jobFilters';
+import { countSourceJobs } from '../request/countSourceJobs';
 import { toGlobalId } from '../model/globalId';
-import { JOB_STATES, jobStartedAt, type JobState } from '../model/jobs';
+import { JOB_STATES, type JobState } from '../model/jobs';
 import { FINISHED_STATES, jobStateOf } from '../model/jobState';
 import type { JobSummaryModel, StateCounts } from '../model/summary';
 import { serviceOf, type Service } from '../model/services';
-import type { JobSourceRef } from '../model/sources';
 import type { JobFilter } from '../schema/generated';
 import type { GatewayContext } from '../request/context';
 import { reportPartialError } from '../request/partialErrors';
@@ -37,23 +35,6 @@ function add(into: Map<JobState, number>, from: Map<JobState, number>): void {
   for (const [state, count] of from) into.set(state, (into.get(state) ?? 0) + count);
 }
 
-/** Counts one source's jobs in the window: every page of the window, largest page size. */
-async function tallySource(context: GatewayContext, ref: JobSourceRef, predicate: JobPredicate): Promise<Map<JobState, number>> {
-  const source = jobPageSource(context.loaders, ref, predicate, { pushdown: context.options.pushdown });
-  const tally = new Map<JobState, number>();
-  for await (const page of eachPage((request) => source.fetchPage(request.token, request.size), source.maxPageSize)) {
-    let older = false;
-    for (const job of page.items) {
-      if (matchesJob(job, predicate)) tally.set(jobStateOf(job), (tally.get(jobStateOf(job)) ?? 0) + 1);
-      const started = jobStartedAt(job)?.getTime();
-      if (started !== undefined && predicate.startedAfter && started < predicate.startedAfter.getTime()) older = true;
-    }
-    // Histories are newest first: once a page reaches before the window, the rest is older still.
-    if (older) break;
-  }
-  return tally;
-}
-
 /** `Query.jobSummary` (see the module header). */
 export async function jobSummary(
   context: GatewayContext,
@@ -68,12 +49,12 @@ export async function jobSummary(
   if (startedBefore.getTime() - startedAfter.getTime() > maxDays * DAY_MS) {
     throw badUserInput(`A \`jobSummary\` window may span at most ${maxDays} days; the one asked for spans ${((startedBefore.getTime() - startedAfter.getTime()) / DAY_MS).toFixed(1)}.`);
   }
-  const predicate: JobPredicate = { states: listOf(filter.states), startedAfter, startedBefore };
+  const window = { states: listOf(filter.states), startedAfter, startedBefore };
   const errorsBefore = context.partialErrors.length;
   const refs = await selectSources(context, info, filter);
   const results = await Promise.all(
     refs.map((ref) =>
-      tallySource(context, ref, predicate).then(
+      countSourceJobs(context, ref, window).then(
         (tally) => ({ ref, tally }),
         (error: unknown) => {
           reportPartialError(context, info, error, { service: serviceOf(ref), sourceId: toGlobalId(ref) });

@@ -8,6 +8,7 @@ import pino from 'pino';
 import type { SourceCatalog } from '../catalog/SourceCatalog';
 import { DiscoveryCatalog } from '../catalog/discoveryCatalog';
 import type { Service } from '../model/services';
+import { FinishedRuns } from '../request/finishedRuns';
 import type { GatewayStore } from '../store/GatewayStore';
 import { MeasuredCatalog } from '../catalog/measuredCatalog';
 import { buildSchema } from './buildSchema';
@@ -173,7 +174,11 @@ export async function startGateway(config: GatewayConfig = {}): Promise<RunningG
   const scope = configScope(clients, { endpoint: config.endpoint, region: config.region, pushdown: options.pushdown });
   const pageCache =
     config.pageCache === false ? undefined : new PageCache(state.shared.store, scope, config.pageCache);
-  const shared: GatewayShared = { upstream, catalog, options, ...state.shared, pageCache };
+  const finishedRuns =
+    config.pageCache === false
+      ? undefined
+      : new FinishedRuns(state.shared.store, scope, config.pageCache?.finishedTtlMs);
+  const shared: GatewayShared = { upstream, catalog, options, ...state.shared, pageCache, finishedRuns };
   const readinessChecks: ReadinessCheck[] = [state.readinessCheck];
 
   const documentLimits: DocumentLimits = {

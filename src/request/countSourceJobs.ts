@@ -1,0 +1,146 @@
+/**
+ * Counts one source's jobs by state over a start-time window, for `jobSummary`. Pages are read
+ * newest first at the largest size, through the request's loaders (so through the page cache),
+ * with the window NOT pushed down: the pages from the top of a history are then the same whatever
+ * the window, and the run of finished jobs a previous summary read (`finishedRuns.ts`) can be
+ * joined instead of read again. A repeated dashboard thus reads only the pages newer than that run.
+ *
+ * How the join stays exact: the fresh pages are read from the top until one reaches the run's
+ * newest job; everything older then comes from the run (finished jobs never change), and pages
+ * after the run's end are read only when the window reaches past it. Items are de-duplicated by
+ * sort key, so pages that shifted (offset tokens) only repeat jobs, never skip them.
+ *
+ * Danger: a service that inserts jobs older than jobs it already listed would be missed by the
+ * run; histories here only grow at the top.
+ */
+import type { JobModel, JobState } from '../model/jobs';
+import { JOB_STATES, jobIdOf, jobStartedAt } from '../model/jobs';
+import { jobStateOf } from '../model/jobState';
+import type { JobSourceRef } from '../model/sources';
+import type { GatewayContext } from './context';
+import type { FinishedRun, RunEntry } from './finishedRuns';
+import { isFinished, pageCacheSource } from './pageCache';
+import { jobPageSource } from './jobPageSource';
+import type { JobPredicate } from './jobFilters';
+
+export interface CountWindow {
+  states?: readonly JobState[];
+  startedAfter: Date;
+  startedBefore: Date;
+}
+
+/** Newest first: time descending (no time = oldest), then job id ascending. */
+function compareEntries(a: RunEntry, b: RunEntry): number {
+  const ta = a[0] ?? Number.NEGATIVE_INFINITY;
+  const tb = b[0] ?? Number.NEGATIVE_INFINITY;
+  if (ta !== tb) return ta > tb ? -1 : 1;
+  return a[2] < b[2] ? -1 : a[2] > b[2] ? 1 : 0;
+}
+
+function entryOf(job: JobModel): RunEntry {
+  return [jobStartedAt(job)?.getTime() ?? null, JOB_STATES.indexOf(jobStateOf(job)), jobIdOf(job)];
+}
+
+/** A history read so far, newest first, without repeats; `finishedFrom`: start of its finished tail. */
+class HistoryRead {
+  readonly entries: RunEntry[] = [];
+  finishedFrom = 0;
+
+  add(entry: RunEntry, finished: boolean): void {
+    const last = this.entries[this.entries.length - 1];
+    if (last !== undefined && compareEntries(entry, last) <= 0) return; // a repeat of a shifted page
+    this.entries.push(entry);
+    if (!finished) this.finishedFrom = this.entries.length;
+  }
+
+  /** The oldest entry read is older than the window: nothing further back can count. */
+  pastWindow(startedAfter: number): boolean {
+    const oldest = this.entries[this.entries.length - 1];
+    return oldest !== undefined && (oldest[0] === null || oldest[0] < startedAfter);
+  }
+}
+
+/**
+ * The source's counts by state in `window`. Reads the pages newer than the stored run, joins it,
+ * and stores the longer run for the next summary. Upstream errors are thrown unchanged.
+ */
+export async function countSourceJobs(
+  context: GatewayContext,
+  ref: JobSourceRef,
+  window: CountWindow,
+): Promise<Map<JobState, number>> {
+  try {
+    return await countWithRun(context, ref, window, true);
+  } catch (error) {
+    // The run's continuation token may have expired upstream: read the window afresh instead.
+    if (error instanceof AfterRunError) return countWithRun(context, ref, window, false);
+    throw error;
+  }
+}
+
+/** A page after a stored run could not be read (its token is older than this request). */
+class AfterRunError extends Error {}
+
+async function countWithRun(
+  context: GatewayContext,
+  ref: JobSourceRef,
+  window: CountWindow,
+  useRun: boolean,
+): Promise<Map<JobState, number>> {
+  const predicate: JobPredicate = { states: window.states };
+  const source = jobPageSource(context.loaders, ref, predicate, { pushdown: context.options.pushdown });
+  const runs = context.finishedRuns;
+  const runKey = pageCacheSource(ref);
+  const query = { filter: predicate, pushdown: context.options.pushdown };
+  const stored = runs === undefined || !useRun ? undefined : await runs.get(runKey, query);
+  const after = window.startedAfter.getTime();
+
+  const read = new HistoryRead();
+  let pending = stored !== undefined && stored.jobs.length > 0 ? stored : undefined;
+  let joined = false;
+  const seenTokens = new Set<string>();
+  let token: string | undefined;
+  let next: string | null;
+  for (;;) {
+    const page = await source.fetchPage(token, source.maxPageSize).catch((error: unknown) => {
+      throw joined ? new AfterRunError(String(error)) : error;
+    });
+    for (const job of page.items) read.add(entryOf(job), isFinished(job));
+    next = page.nextToken ?? null;
+    const last = read.entries[read.entries.length - 1];
+    if (pending !== undefined && last !== undefined && compareEntries(last, pending.jobs[0]) >= 0) {
+      // The fresh pages reached the run: the rest of it needs no call.
+      for (const entry of pending.jobs) read.add(entry, true);
+      next = pending.next;
+      pending = undefined;
+      joined = true;
+    }
+    // A token seen twice would loop forever (as the SDK paginators' stopOnSameToken).
+    if (next === null || read.pastWindow(after) || seenTokens.has(next)) break;
+    seenTokens.add(next);
+    token = next;
+  }
+
+  const run: FinishedRun = { jobs: read.entries.slice(read.finishedFrom), next };
+  const longer = joined || stored === undefined || run.jobs.length >= stored.jobs.length;
+  if (runs !== undefined && run.jobs.length > 0 && longer && changed(stored, run)) void runs.set(runKey, query, run);
+  return tally(read.entries, window);
+}
+
+function changed(before: FinishedRun | undefined, after: FinishedRun): boolean {
+  if (before === undefined || before.jobs.length !== after.jobs.length || before.next !== after.next) return true;
+  return compareEntries(before.jobs[0], after.jobs[0]) !== 0;
+}
+
+function tally(entries: RunEntry[], window: CountWindow): Map<JobState, number> {
+  const after = window.startedAfter.getTime();
+  const before = window.startedBefore.getTime();
+  const counts = new Map<JobState, number>();
+  for (const [time, stateIndex] of entries) {
+    if (time === null || time < after || time > before) continue;
+    const state = JOB_STATES[stateIndex] ?? 'UNKNOWN';
+    if (window.states !== undefined && !window.states.includes(state)) continue;
+    counts.set(state, (counts.get(state) ?? 0) + 1);
+  }
+  return counts;
+}
