@@ -4,9 +4,11 @@
  * Forward it hands out the first `count` items and proves whether one more exists; backward it
  * reads the whole window forward (tokens cannot go back) keeping the last `count + 1`.
  *
- * A source is fetched only when the merge cannot go on without it: it has no known head and its
- * unfetched items could come before the smallest known head. Sources that need a page in the same
- * step are fetched together (`Promise.allSettled`), so a first page asks every source at once.
+ * A round trip happens only when the merge cannot go on without one: a source has no known head
+ * and its unfetched items could come before the smallest known head. That round then also reads
+ * ahead every other source whose known items all fall among the items the page can still need
+ * (so it may run dry before the page is full): sources are read together (`Promise.allSettled`),
+ * not one after another as each runs dry. A first page asks every source at once.
  *
  * Danger: the merge is only as right as the sources' order. An item that comes back before a key
  * already handed out (a service not in `sortKeyOf` order) is dropped as a repeat.
@@ -128,6 +130,8 @@ export async function walkWindow<T, M>(
         materializedBefore = true;
       }
       if (toFetch.size > 0) {
+        // A round trip is needed anyway: take in it every other source this page may still drain.
+        for (const i of readersThePageMayDrain(readers, materialize + 1, inWindow)) toFetch.add(i);
         // One more than the items still to hand out: the extra one proves (or disproves) that the
         // window goes on, so `hasNextPage` is exact without a call of its own.
         await fetchAll([...toFetch], materialize + 1);
@@ -205,6 +209,35 @@ function headsThePageMayReach<T>(
       } else if (reader.virtualHead !== undefined && compareSortKeys(reader.virtualHead, head) < 0) {
         const known = reader.virtualKnown;
         before += known !== undefined && known.lastTime > sortKeyTime(head) ? known.count : 1;
+      }
+    }
+    if (before < n) result.push(index);
+  });
+  return result;
+}
+
+/**
+ * Readers holding fetched items and more to read whose items may all be used by the next `n`
+ * items of the page: fewer than `n` known items come before the last key they fetched (counted
+ * as `headsThePageMayReach` counts). Such a reader may run dry before the page is full.
+ */
+function readersThePageMayDrain<T>(readers: SourceReader<T>[], n: number, inWindow: (key: SortKey) => boolean): number[] {
+  const result: number[] = [];
+  readers.forEach((candidate, index) => {
+    const frontier = candidate.seenKey();
+    if (candidate.failed || candidate.exhausted || candidate.buffer.length === 0) return;
+    if (frontier === undefined || !inWindow(frontier)) return;
+    let before = 0;
+    for (const reader of readers) {
+      if (reader.failed || before >= n) continue;
+      if (reader.buffer.length > 0) {
+        for (const item of reader.buffer) {
+          if (compareSortKeys(item.key, frontier) >= 0) break;
+          before++;
+        }
+      } else if (reader.virtualHead !== undefined && compareSortKeys(reader.virtualHead, frontier) < 0) {
+        const known = reader.virtualKnown;
+        before += known !== undefined && known.lastTime > sortKeyTime(frontier) ? known.count : 1;
       }
     }
     if (before < n) result.push(index);

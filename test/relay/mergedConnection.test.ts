@@ -108,6 +108,33 @@ describe('connectionFromMergedSources', () => {
     expect(gauge.maxInFlight).toBe(4);
   });
 
+  it('reads ahead, in the round trip one source needs, every source the page may drain', async () => {
+    // Four sources interleaved job by job, two jobs a page: the page drains them in turn.
+    const inner = ['a', 'b', 'c', 'd'].map((id, i) => source(id, jobs(id, 4, 100_000 - i, 10), { maxPageSize: 2 }));
+    let settled = 0;
+    const roundOfEachCall: number[] = [];
+    const wrapped = inner.map(
+      (s): PageSource<MemoryJob> => ({
+        key: s.key,
+        maxPageSize: s.maxPageSize,
+        sortKeyOf: (job) => s.sortKeyOf(job),
+        fetchPage: async (token, size) => {
+          roundOfEachCall.push(settled); // calls of one round all start before any of them settles
+          try {
+            return await s.fetchPage(token, size);
+          } finally {
+            settled++;
+          }
+        },
+      }),
+    );
+    const page = await connectionFromMergedSources(wrapped, { first: 10 }, { now });
+    expect(ids(page)).toEqual(['a-00', 'b-00', 'c-00', 'd-00', 'a-01', 'b-01', 'c-01', 'd-01', 'a-02', 'b-02']);
+    expect(page.pageInfo.hasNextPage).toBe(true);
+    expect(new Set(roundOfEachCall).size).toBe(2);
+    expect(inner.map((s) => s.calls)).toEqual([2, 2, 2, 2]);
+  });
+
   it('leaves a failing source out of the page, reports it, and asks it again on the next page', async () => {
     const down = gatewayError(ErrorCode.UPSTREAM_THROTTLED, 'Amazon Kendra is throttling');
     let failNext = true;
