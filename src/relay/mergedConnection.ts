@@ -14,12 +14,14 @@ import type { Connection, Edge, PageInfo } from '../model/connections';
 import { type ConnectionArgs, parseConnectionArgs } from './connectionArgs';
 import { connectionKeyHash } from './cursor';
 import { type CursorSigner, processCursorSigner } from './cursorSignature';
+import { lastBeforeMerged } from './mergedBackward';
 import { type MergedCursor, decodeMergedCursor, verifyMergedCursor } from './mergedCursor';
 import { mergedPageCursors } from './mergedPageCursors';
 import type { PageSource, SortKey } from './pageSource';
 import type { PositionStore } from './pagePositions';
 import { compareSortKeys } from './sortKey';
 import { type ReaderPosition, type ReaderStart, SourceReader } from './sourceReader';
+import { ChainRecorder, type TokenChain } from './tokenChain';
 import { walkWindow } from './walkWindow';
 import { walkBound } from './walkBound';
 
@@ -53,6 +55,11 @@ export interface MergedConnectionOptions {
    * source resumes after the edge's key from its first page.
    */
   key?: string;
+  /**
+   * Pages seen by earlier requests (shared with single-source connections): lets `last: N,
+   * before: C` step back from each source's page at C instead of reading from the window start.
+   */
+  tokenChain?: TokenChain;
 }
 
 /** Rejections that fail the whole call rather than leave one source out. */
@@ -112,15 +119,40 @@ export async function connectionFromMergedSources<T>(
   const [after, before] = await Promise.all([decode(request.after, 'after'), decode(request.before, 'before')]);
   const bound = walkBound(after, before, options.now ?? Date.now);
 
-  const readers = ordered.map(
-    (source, i) => new SourceReader(source, readerStart(after?.positions[i]), bound),
-  );
-  const plan = { direction: request.direction, count: request.count, before: before?.s, ends: before?.ends };
-  const outcome = await walkWindow(readers, plan, {
-    isFatal,
-    mark: (item): MergedCursor => ({ b: bound, s: item.key, positions: readers.map((reader) => reader.position()) }),
-  });
-  for (const { mark } of outcome.items) mark.ends = edgeEnds(mark.s, readers, before, request.direction);
+  const chain = options.tokenChain;
+  const recorders = ordered.map((source) => new ChainRecorder(chain, connectionKeyHash(source.key)));
+  // Stepping back needs each source's own window end at C: a `before` whose sources all end at
+  // its key (no source failed on the page it came from).
+  const stepBack =
+    request.direction === 'backward' &&
+    before !== undefined &&
+    before.ends === undefined &&
+    chain !== undefined &&
+    (after === undefined || compareSortKeys(after.s, before.s) < 0);
+  let outcome: {
+    items: { item: { node: T }; mark: MergedCursor }[];
+    windowHasMore: boolean;
+    failures: { readerIndex: number; error: unknown }[];
+  };
+  if (stepBack) {
+    const windowStarts = ordered.map((_, i) => readerStart(after?.positions[i]));
+    const plan = { count: request.count, before, after, bound, windowStarts };
+    outcome = await lastBeforeMerged(ordered, chain, plan, isFatal);
+  } else {
+    const readers = ordered.map(
+      (source, i) => new SourceReader(source, readerStart(after?.positions[i]), bound, recorders[i].onPage),
+    );
+    const plan = { direction: request.direction, count: request.count, before: before?.s, ends: before?.ends };
+    try {
+      outcome = await walkWindow(readers, plan, {
+        isFatal,
+        mark: (item): MergedCursor => ({ b: bound, s: item.key, positions: readers.map((reader) => reader.position()) }),
+      });
+    } finally {
+      await Promise.all(recorders.map((recorder) => recorder.flush()));
+    }
+    for (const { mark } of outcome.items) mark.ends = edgeEnds(mark.s, readers, before, request.direction);
+  }
 
   const cursors = await mergedPageCursors(
     outcome.items.map(({ mark }) => mark),

@@ -101,6 +101,7 @@ export async function walkWindow<T, M>(
    * any known head in the window will do, even one known only from the cursor).
    */
   let materializedBefore = false;
+  const readAhead = new Set<number>();
   async function nextHead(materialize: number): Promise<Head | undefined> {
     for (;;) {
       let min: Head | undefined;
@@ -131,7 +132,13 @@ export async function walkWindow<T, M>(
       }
       if (toFetch.size > 0) {
         // A round trip is needed anyway: take in it every other source this page may still drain.
-        for (const i of readersThePageMayDrain(readers, materialize + 1, inWindow)) toFetch.add(i);
+        // At most once per reader and walk: its unknown items could all come first, and a second
+        // guess could cost a call the page never needed.
+        for (const i of readersThePageMayDrain(readers, materialize + 1, inWindowOf)) {
+          if (readAhead.has(i) || toFetch.has(i)) continue;
+          readAhead.add(i);
+          toFetch.add(i);
+        }
         // One more than the items still to hand out: the extra one proves (or disproves) that the
         // window goes on, so `hasNextPage` is exact without a call of its own.
         await fetchAll([...toFetch], materialize + 1);
@@ -221,12 +228,16 @@ function headsThePageMayReach<T>(
  * items of the page: fewer than `n` known items come before the last key they fetched (counted
  * as `headsThePageMayReach` counts). Such a reader may run dry before the page is full.
  */
-function readersThePageMayDrain<T>(readers: SourceReader<T>[], n: number, inWindow: (key: SortKey) => boolean): number[] {
+function readersThePageMayDrain<T>(
+  readers: SourceReader<T>[],
+  n: number,
+  inWindowOf: (readerIndex: number, key: SortKey) => boolean,
+): number[] {
   const result: number[] = [];
   readers.forEach((candidate, index) => {
     const frontier = candidate.seenKey();
     if (candidate.failed || candidate.exhausted || candidate.buffer.length === 0) return;
-    if (frontier === undefined || !inWindow(frontier)) return;
+    if (frontier === undefined || !inWindowOf(index, frontier)) return;
     let before = 0;
     for (const reader of readers) {
       if (reader.failed || before >= n) continue;

@@ -39,6 +39,7 @@ export async function jobsFeed(
     positions: context.positions,
     signer: context.cursorSigner,
     key,
+    tokenChain: context.tokenChain,
   });
   for (const failure of result.failures) {
     const ref = byKey.get(failure.sourceKey);

@@ -6,6 +6,8 @@ import { createPositionStores } from '../../src/store/positionStore';
 import { connectionFromMergedSources, mergedFeedKeyHash } from '../../src/relay/mergedConnection';
 import { processCursorSigner } from '../../src/relay/cursorSignature';
 import { decodeMergedCursor } from '../../src/relay/mergedCursor';
+import type { TokenChain } from '../../src/relay/tokenChain';
+import { createTokenChain } from '../../src/store/tokenChainStore';
 import { type MemoryJob, type MemorySource, compareJobs } from './memorySource';
 import {
   NOW,
@@ -34,16 +36,21 @@ function makeFeed(specs: SourceSpec[], failOn?: (source: number, call: number) =
 
 const newPositions = (): PositionStore => createPositionStores(createMemoryStore()).forClient('test');
 
-function pager(sources: MemorySource[], positions = newPositions()): Pager {
-  return (args, now) => connectionFromMergedSources(sources, args, { now: () => now, positions });
+function pager(sources: MemorySource[], positions = newPositions(), tokenChain?: TokenChain): Pager {
+  return (args, now) => connectionFromMergedSources(sources, args, { now: () => now, positions, tokenChain });
+}
+
+/** A pager with or without a token chain (backward pages then step back from their cursor). */
+function chainPager(sources: MemorySource[], chain: boolean): Pager {
+  return pager(sources, newPositions(), chain ? createTokenChain(createMemoryStore()) : undefined);
 }
 
 describe('connectionFromMergedSources against the spec oracle', () => {
   it('(d) answers random first/after/last/before requests as the spec does over the merged list', async () => {
     await fc.assert(
-      fc.asyncProperty(feedArb(), requestsArb({ inserts: false }), async (specs, requests) => {
+      fc.asyncProperty(feedArb(), requestsArb({ inserts: false }), fc.boolean(), async (specs, requests, chain) => {
         const sources = makeFeed(specs);
-        await checkRequestsAgainstOracle(sources, pager(sources), requests);
+        await checkRequestsAgainstOracle(sources, chainPager(sources, chain), requests);
       }),
       RUNS,
     );
@@ -51,9 +58,9 @@ describe('connectionFromMergedSources against the spec oracle', () => {
 
   it('(d) keeps answering as the spec does over the list at walk start while newer jobs arrive', async () => {
     await fc.assert(
-      fc.asyncProperty(feedArb(), requestsArb({ inserts: true }), async (specs, requests) => {
+      fc.asyncProperty(feedArb(), requestsArb({ inserts: true }), fc.boolean(), async (specs, requests, chain) => {
         const sources = makeFeed(specs);
-        await checkRequestsAgainstOracle(sources, pager(sources), requests);
+        await checkRequestsAgainstOracle(sources, chainPager(sources, chain), requests);
       }),
       RUNS,
     );
@@ -63,9 +70,9 @@ describe('connectionFromMergedSources against the spec oracle', () => {
     '(d) a %s walk sees every job that existed at its start exactly once, in order, while newer jobs arrive',
     async (direction) => {
       await fc.assert(
-        fc.asyncProperty(feedArb(), sweepArb(), async (specs, steps) => {
+        fc.asyncProperty(feedArb(), sweepArb(), fc.boolean(), async (specs, steps, chain) => {
           const sources = makeFeed(specs);
-          const { seen, walkStart } = await sweep(sources, pager(sources), direction, steps);
+          const { seen, walkStart } = await sweep(sources, chainPager(sources, chain), direction, steps);
           expect(walkStart).toBe(NOW);
           expect(seen.map(idOf)).toEqual(listAt(sources, NOW).map(idOf));
         }),
