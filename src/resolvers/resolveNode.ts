@@ -1,6 +1,7 @@
 /**
  * `Query.node` / `Query.nodes`: a global id back to its object, or null when the object does not
- * exist (or is not served). Resources are checked with one describe call each (deduped per request);
+ * exist (or is not served). A data source or knowledge base that discovery listed is answered from
+ * its listing; other resources are checked with one describe call each (deduped per request);
  * a sync job is found by asking its data source for jobs started at exactly its start time; an
  * import job by GetImportJob. Upstream failures other than "not found" are errors, not nulls.
  */
@@ -8,7 +9,7 @@ import type { GraphQLError } from 'graphql';
 import { ErrorCode } from '../errors/ErrorCode';
 import { fromGlobalId, type JobLocator } from '../model/globalId';
 import type { JobModel, SyncJobModel } from '../model/jobs';
-import type { NodeRef } from '../model/sources';
+import { sourceKey, type NodeRef } from '../model/sources';
 import { jobPageSource } from '../request/jobPageSource';
 import { eachPage } from '../services/eachPage';
 import type { GatewayContext } from '../request/context';
@@ -38,8 +39,14 @@ async function existingRef(context: GatewayContext, ref: NodeRef): Promise<NodeR
       return (await nullIfNotFound(loaders.qbusinessIndex.load(ref))) && ref;
     case 'KendraDataSource':
     case 'QBusinessDataSource':
-    case 'QConnectKnowledgeBase':
+    case 'QConnectKnowledgeBase': {
+      // Discovery listed it with its details: it exists, and no describe call is needed.
+      const listed = (await context.catalog.list()).sources.find(
+        (source) => source.kind === ref.kind && source.details !== undefined && sourceKey(source) === sourceKey(ref),
+      );
+      if (listed !== undefined) return listed;
       return (await nullIfNotFound(loaders.loadSourceDetails(ref))) && ref;
+    }
   }
 }
 

@@ -67,3 +67,16 @@ it('refuses more than 100 ids in one nodes(ids:) call, saying the limit', async 
   expect(errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
   expect(errors?.[0].message).toContain('100');
 });
+
+it('answers node(id:) on a listed source from discovery, without a describe call', async () => {
+  const all = await ids();
+  await harness.resetStats();
+  for (const type of ['KendraDataSource', 'QBusinessDataSource', 'QConnectKnowledgeBase']) {
+    const { data, errors } = await harness.gql(`query($id: ID!) { node(id: $id) { ... on JobSource { name } } }`, {
+      id: all[type],
+    });
+    expect(errors).toBeUndefined();
+    expect(data.node.name.length).toBeGreaterThan(0);
+  }
+  expect(await harness.stats()).toEqual({});
+});

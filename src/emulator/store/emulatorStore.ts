@@ -9,6 +9,7 @@ import { randomUUID } from 'node:crypto';
 import type { Clock } from '../clock';
 import type { Fixture } from '../fixture/fixture';
 import { jobSortKey, sortByKey } from '../tokens/page';
+import type { SortKey } from '../tokens/pageTokens';
 import { stateFromFixture } from './fromFixture';
 import { isRunning, resolveSyncJob, startLiveJob, stopLiveJob } from './liveJob';
 import type {
@@ -123,7 +124,8 @@ export class EmulatorStore {
   /** A source's history as it is now (live jobs resolved), filtered, newest first, ties by id. */
   syncJobs(source: DataSource, filter: SyncJobFilter): SyncJob[] {
     const now = this.now();
-    const jobs = source.jobs
+    // Sorted once per history (jobs are only appended, and a job's start time never changes).
+    const jobs = sortedOnce(source.jobs, (job) => jobSortKey(job.startMs, job.executionId))
       .map((job) => resolveSyncJob(job, now))
       .filter((job) => filter.status === undefined || job.status === filter.status)
       .filter(
@@ -135,12 +137,12 @@ export class EmulatorStore {
         (job) =>
           filter.endMs === undefined || (job.startMs !== undefined && job.startMs <= filter.endMs),
       );
-    return sortByKey(jobs, (job) => jobSortKey(job.startMs, job.executionId));
+    return jobs;
   }
 
   /** A knowledge base's import jobs, newest first by created time, ties by id. */
   importJobs(base: KnowledgeBase): ImportJob[] {
-    return sortByKey(base.importJobs, (job) => jobSortKey(job.createdMs, job.importJobId));
+    return sortedOnce(base.importJobs, (job) => jobSortKey(job.createdMs, job.importJobId));
   }
 
   /**
@@ -169,4 +171,15 @@ export class EmulatorStore {
     const running = this.runningJob(source);
     return running ? stopLiveJob(running, this.now()) : 'idle';
   }
+}
+
+/** Each history array's sorted copy, and the length it was sorted at (appends re-sort it). */
+const sortedHistories = new WeakMap<readonly object[], { length: number; sorted: readonly object[] }>();
+
+function sortedOnce<T extends object>(items: readonly T[], keyOf: (item: T) => SortKey): T[] {
+  const known = sortedHistories.get(items);
+  if (known !== undefined && known.length === items.length) return known.sorted as T[];
+  const sorted = sortByKey(items, keyOf);
+  sortedHistories.set(items, { length: items.length, sorted });
+  return sorted;
 }
