@@ -6,6 +6,7 @@ import type { GraphQLError } from 'graphql';
 import type { SourceCatalog } from '../catalog/SourceCatalog';
 import { createLoaders, type Loaders } from './createLoaders';
 import type { FinishedRuns } from './finishedRuns';
+import type { LookAhead } from './lookAhead';
 import type { PageCache } from './pageCache';
 import type { CursorSigner } from '../relay/cursorSignature';
 import type { PositionStore } from '../relay/pagePositions';
@@ -45,6 +46,8 @@ export interface GatewayContext {
   pageCache?: PageCache;
   /** Runs of finished jobs `jobSummary` counted before; absent = none kept. */
   finishedRuns?: FinishedRuns;
+  /** Background reads of the next pages (`--look-ahead`); absent = off. */
+  lookAhead?: LookAhead;
   options: GatewayOptions;
   /** Failures of single sources, reported next to the data (see partialErrors.ts). */
   partialErrors: GraphQLError[];
@@ -68,6 +71,8 @@ export interface GatewayShared {
   pageCache?: PageCache;
   /** Runs of finished jobs `jobSummary` counted before (`finishedRuns.ts`); absent = none kept. */
   finishedRuns?: FinishedRuns;
+  /** Background reads of the next pages (`lookAhead.ts`, `--look-ahead`); absent = off. */
+  lookAhead?: LookAhead;
   options: GatewayOptions;
 }
 
@@ -93,6 +98,7 @@ export function createContext(
     positions: shared.positionStores.forClient(origin.client),
     pageCache: shared.pageCache,
     finishedRuns: shared.finishedRuns,
+    lookAhead: shared.lookAhead,
     loaders: createLoaders(shared.upstream, { pageCache: shared.pageCache }),
     partialErrors: [],
     cost,

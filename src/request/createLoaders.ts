@@ -73,16 +73,26 @@ function bareSyncSource(ref: SyncSourceRef): SyncSourceRef {
     : { kind: ref.kind, applicationId: ref.applicationId, indexId: ref.indexId, dataSourceId: ref.dataSourceId };
 }
 
-/** Job pages through the shared page cache when there is one, else straight upstream. */
+/**
+ * Job pages through the shared page cache when there is one, else straight upstream. Each page
+ * read leaves, in `frontier`, how to read the page after it: what a look-ahead would read next.
+ */
 function readThrough<T extends JobModel>(
   cache: PageCache | undefined,
+  frontier: Map<string, () => Promise<unknown>>,
   source: JobSourceRef,
   query: SyncJobQuery,
-  key: PageRequest,
-  fetch: () => Promise<ServicePage<T>>,
+  token: string | undefined,
+  fetchAt: (token: string | undefined) => Promise<ServicePage<T>>,
 ): Promise<ServicePage<T>> {
-  if (cache === undefined) return fetch();
-  return cache.read({ source: pageCacheSource(source), query, token: key.token }, fetch);
+  const id = pageCacheSource(source);
+  const read = (at: string | undefined) =>
+    cache === undefined ? fetchAt(at) : cache.read({ source: id, query, token: at }, () => fetchAt(at));
+  return read(token).then((page) => {
+    const next = page.nextToken;
+    if (next !== undefined) frontier.set(id, () => read(next));
+    return page;
+  });
 }
 
 export interface LoaderOptions {
@@ -93,15 +103,18 @@ export interface LoaderOptions {
 /** The loaders of one request, one per upstream read (see the module header). */
 export function createLoaders(upstream: Upstream, options: LoaderOptions = {}) {
   const { pageCache } = options;
+  const frontier = new Map<string, () => Promise<unknown>>();
   const syncJobsPage = loaderOf<SyncJobsPageKey, ServicePage<SyncJobModel>>((key) =>
-    readThrough(pageCache, key.source, key.query, key, () =>
+    readThrough(pageCache, frontier, key.source, key.query, key.token, (token) =>
       key.source.kind === 'KendraDataSource'
-        ? listKendraSyncJobsPage(upstream, key.source, key.query, key)
-        : listQBusinessSyncJobsPage(upstream, key.source, key.query, key),
+        ? listKendraSyncJobsPage(upstream, key.source, key.query, { token, size: key.size })
+        : listQBusinessSyncJobsPage(upstream, key.source, key.query, { token, size: key.size }),
     ),
   );
   const importJobsPage = loaderOf<ImportJobsPageKey, ServicePage<ImportJobModel>>((key) =>
-    readThrough(pageCache, key.source, {}, key, () => listImportJobsPage(upstream, key.source, key)),
+    readThrough(pageCache, frontier, key.source, {}, key.token, (token) =>
+      listImportJobsPage(upstream, key.source, { token, size: key.size }),
+    ),
   );
   const sourceDetails = loaderOf<SyncSourceRef | QConnectKnowledgeBaseRef, SourceDetails>((ref) => {
     switch (ref.kind) {
@@ -115,6 +128,15 @@ export function createLoaders(upstream: Upstream, options: LoaderOptions = {}) {
   });
 
   return {
+    /**
+     * For each source (`pageCacheSource`) among `sources` this request read, a read of the page
+     * after the last one it read (through the page cache): what the next request will need.
+     */
+    nextPages: (sources: Iterable<string>) =>
+      [...new Set(sources)].flatMap((id) => {
+        const read = frontier.get(id);
+        return read === undefined ? [] : [read];
+      }),
     /** Forgets cached sync job pages (after a mutation changed `source`'s history). */
     clearSyncJobs: (source: SyncSourceRef) => {
       syncJobsPage.clearAll();

@@ -14,6 +14,7 @@ import { checkMergedFeedArgs, connectionFromMergedSources } from '../relay/merge
 import type { JobFilter, SourceFilter } from '../schema/generated';
 import type { GatewayContext } from '../request/context';
 import { reportPartialError } from '../request/partialErrors';
+import { scheduleLookAhead } from '../request/scheduleLookAhead';
 import { selectSources } from './feedSources';
 import type { ConnectionArgs } from '../relay/connectionArgs';
 import { listOf, windowOf } from './jobConnections';
@@ -48,6 +49,7 @@ export async function jobsFeed(
       sourceId: ref ? toGlobalId(ref) : null,
     });
   }
+  scheduleLookAhead(context, result, args.last == null);
   return { edges: result.edges, pageInfo: result.pageInfo };
 }
 

@@ -11,6 +11,7 @@ import type { JobSourceRef } from '../model/sources';
 import { connectionFromPageSource } from '../relay/connection';
 import type { ConnectionArgs } from '../relay/connectionArgs';
 import type { GatewayContext } from '../request/context';
+import { scheduleLookAhead } from '../request/scheduleLookAhead';
 
 /** A start-time window as the GraphQL filters give it. */
 export interface WindowInput {
@@ -43,9 +44,11 @@ export async function jobConnection<T extends JobModel>(
   args: ConnectionArgs,
 ): Promise<Connection<T>> {
   const pageSource = jobPageSource<T>(context.loaders, source, predicate, { pushdown: context.options.pushdown });
-  return connectionFromPageSource(pageSource, args, {
+  const page = await connectionFromPageSource(pageSource, args, {
     now: context.options.now,
     tokenChain: context.tokenChain,
     signer: context.cursorSigner,
   });
+  scheduleLookAhead(context, page, args.last == null);
+  return page;
 }

@@ -45,6 +45,13 @@ const USAGE = `Usage: npm start -- [options]
   --max-tokens N         most tokens in a document (env GATEWAY_MAX_TOKENS, default 5000)
   --shutdown-grace MS    on SIGTERM/SIGINT, time for requests in flight to finish
                          (env GATEWAY_SHUTDOWN_GRACE_MS, default 10000)
+  --page-cache-ttl S     seconds a page of finished jobs stays cached (env GATEWAY_PAGE_CACHE_TTL,
+                         default 600; 0 = no page cache)
+  --live-page-ttl S      seconds a first page or a page with running jobs stays cached
+                         (env GATEWAY_LIVE_PAGE_TTL, default 5)
+  --page-cache-mb N      megabytes of pages kept in memory (env GATEWAY_PAGE_CACHE_MB, default 64)
+  --look-ahead           read the next page of each source in the background after a page with
+                         more after it (env GATEWAY_LOOK_AHEAD=true; default off)
   --dev                  development mode: upstream error details and stack traces in responses
   --help`;
 
@@ -75,6 +82,10 @@ async function main(): Promise<void> {
       'max-root-fields': { type: 'string' },
       'max-tokens': { type: 'string' },
       'shutdown-grace': { type: 'string' },
+      'page-cache-ttl': { type: 'string' },
+      'live-page-ttl': { type: 'string' },
+      'page-cache-mb': { type: 'string' },
+      'look-ahead': { type: 'boolean' },
       dev: { type: 'boolean' },
       help: { type: 'boolean' },
     },
@@ -153,6 +164,12 @@ async function main(): Promise<void> {
       'shutdown-grace',
       values['shutdown-grace'] ?? env.GATEWAY_SHUTDOWN_GRACE_MS,
     ),
+    pageCache: pageCacheOf(
+      number('page-cache-ttl', values['page-cache-ttl'] ?? env.GATEWAY_PAGE_CACHE_TTL),
+      number('live-page-ttl', values['live-page-ttl'] ?? env.GATEWAY_LIVE_PAGE_TTL),
+    ),
+    pageCacheMaxBytes: megabytes(number('page-cache-mb', values['page-cache-mb'] ?? env.GATEWAY_PAGE_CACHE_MB)),
+    lookAhead: values['look-ahead'] ?? env.GATEWAY_LOOK_AHEAD === 'true',
   };
 
   let emulator: Awaited<ReturnType<typeof startEmulator>> | undefined;
@@ -194,6 +211,19 @@ async function main(): Promise<void> {
   };
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);
+}
+
+/** The page cache's lifetimes from the flags, in seconds; a finished-page lifetime of 0 turns it off. */
+function pageCacheOf(finishedSeconds: number | undefined, liveSeconds: number | undefined): GatewayConfig['pageCache'] {
+  if (finishedSeconds === 0) return false;
+  return {
+    finishedTtlMs: finishedSeconds === undefined ? undefined : finishedSeconds * 1000,
+    liveTtlMs: liveSeconds === undefined ? undefined : liveSeconds * 1000,
+  };
+}
+
+function megabytes(value: number | undefined): number | undefined {
+  return value === undefined ? undefined : Math.floor(value * 2 ** 20);
 }
 
 class UsageError extends Error {}

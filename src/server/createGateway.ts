@@ -9,6 +9,7 @@ import type { SourceCatalog } from '../catalog/SourceCatalog';
 import { DiscoveryCatalog } from '../catalog/discoveryCatalog';
 import type { Service } from '../model/services';
 import { FinishedRuns } from '../request/finishedRuns';
+import { LookAhead } from '../request/lookAhead';
 import type { GatewayStore } from '../store/GatewayStore';
 import { MeasuredCatalog } from '../catalog/measuredCatalog';
 import { buildSchema } from './buildSchema';
@@ -88,6 +89,10 @@ export interface GatewayConfig {
   cursorSecrets?: readonly string[];
   /** Upstream job pages kept in the store (default on, `pageCache.ts` lifetimes); false = off. */
   pageCache?: PageCacheOptions | false;
+  /** Bytes the default in-memory store keeps of pages (default 64 MiB). */
+  pageCacheMaxBytes?: number;
+  /** Read the next page of each source on a page in the background (needs the page cache). */
+  lookAhead?: boolean;
 }
 
 /** The default cost budget of one request, in upstream calls. */
@@ -120,6 +125,8 @@ export interface RunningGateway {
   url: string;
   port: number;
   catalog: SourceCatalog;
+  /** Resolves once background work (look-ahead reads) has settled. */
+  settled(): Promise<void>;
   /**
    * Stops accepting, lets requests in flight finish (up to the grace period), then closes Apollo,
    * the upstream clients and the store. Resolves false when the grace period ran out.
@@ -178,7 +185,8 @@ export async function startGateway(config: GatewayConfig = {}): Promise<RunningG
     config.pageCache === false
       ? undefined
       : new FinishedRuns(state.shared.store, scope, config.pageCache?.finishedTtlMs);
-  const shared: GatewayShared = { upstream, catalog, options, ...state.shared, pageCache, finishedRuns };
+  const lookAhead = config.lookAhead && pageCache !== undefined ? new LookAhead() : undefined;
+  const shared: GatewayShared = { upstream, catalog, options, ...state.shared, pageCache, finishedRuns, lookAhead };
   const readinessChecks: ReadinessCheck[] = [state.readinessCheck];
 
   const documentLimits: DocumentLimits = {
@@ -223,7 +231,10 @@ export async function startGateway(config: GatewayConfig = {}): Promise<RunningG
     url: `http://${shownHost}:${port}/graphql`,
     port,
     catalog,
+    settled: () => shared.lookAhead?.settled() ?? Promise.resolve(),
     async close() {
+      shared.lookAhead?.close();
+      await shared.lookAhead?.settled();
       const drained = await requests.drain(config.shutdownGraceMs ?? DEFAULT_SHUTDOWN_GRACE_MS);
       await apollo.stop();
       await state.close();

@@ -27,6 +27,8 @@ export interface StoreSettings {
   storeTimeoutMs?: number;
   servedConfiguration?: string;
   cursorSecrets?: readonly string[];
+  /** Bytes the in-memory store keeps of pages (default: `memoryStore.ts`'s). */
+  pageCacheMaxBytes?: number;
   endpoint?: string;
   region?: string;
 }
@@ -57,7 +59,8 @@ export async function openGatewayStore(
   if (typeof spec !== 'string') {
     store = spec;
   } else if (spec === 'memory') {
-    store = createMemoryStore({ now: hooks.now });
+    const budgets = settings.pageCacheMaxBytes ? { page: settings.pageCacheMaxBytes } : undefined;
+    store = createMemoryStore({ now: hooks.now, budgets });
   } else if (/^rediss?:\/\//.test(spec)) {
     const prefix = storePrefix({
       served: settings.servedConfiguration ?? 'discovery',

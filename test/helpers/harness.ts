@@ -23,6 +23,8 @@ export interface Harness {
   addJobs(body: unknown): Promise<void>;
   /** Replaces all emulator data (PUT /_emulator/state). */
   loadFixture(fixture: Fixture): Promise<void>;
+  /** Resolves once the gateway's background reads (look-ahead) have settled. */
+  settled(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -70,6 +72,7 @@ export async function startHarness(
     setFaults: async (rules) => void (await control('PUT', 'faults', { rules })),
     addJobs: async (body) => void (await control('POST', 'jobs', body)),
     loadFixture: async (next) => void (await control('PUT', 'state', next)),
+    settled: () => gateway.settled(),
     async close() {
       await gateway.close();
       await emulator.close();
