@@ -1,122 +1,104 @@
 /**
- * `npm run bench`: the gateway on its emulator (demo data at a fixed scale, emulated latency),
- * measured as ratios within one run, so the numbers compare this machine with itself:
- *
- *  - feedFanOut: first page of the cross-service feed over every demo source (14) / the emulated
- *    latency of one call (300 ms). Target < 2.5: all sources are read in one parallel round
- *    (one source after another would be about 14); feedMs, the absolute time, should stay well
- *    under 1.5 s.
- *  - deepPage: a page resumed deep in a history / the first page. Target < 1.5: cursors resume
- *    at their page token instead of re-walking the history.
- *  - walkCalls: upstream calls of a full forward walk / (the fewest calls that can read the history
- *    + one look-ahead per page). Target < 1.1: no re-reads beyond the look-ahead.
- *  - backwardCalls: calls of the same walk done backward (last/before) / calls of the forward
- *    walk. Target < 3: the token chain lets `before` start near its cursor instead of re-reading
- *    the history from the top on every page (which would cost about pages / 2 times more).
- *  - heapPerPage: heap growth after many pages / heap at start. Target < 1.5: nothing per request
- *    is retained (loaders die with their request).
- *
- * Results go to stdout and bench/results/latest.json. Speed is never asserted in tests.
+ * `npm run bench`: every scenario of the speed targets against the emulator with set latencies, in
+ * one run, each figure a ratio or a count measured side by side (the gateway against the SDK's
+ * paginators, a bare `@apollo/server`, or the fewest calls the work needs). Prints a table and
+ * writes `bench/results/latest.json` and `latest.md` with the machine and its load average.
+ * `BENCH_ONLY=overhead,feedWalks` runs some scenarios only. Speed is never asserted in tests.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
+import { cpus, loadavg, totalmem } from 'node:os';
 import { join } from 'node:path';
-import { startEmulator } from '../src/emulator';
-import { perService } from '../src/model/services';
-import { startGateway } from '../src/server/createGateway';
+import { dashboard } from './scenarios/dashboard';
+import { feedWalks } from './scenarios/feedWalks';
+import { memory } from './scenarios/memory';
+import { overhead } from './scenarios/overhead';
+import { scaling } from './scenarios/scaling';
 
-const SCALE = Number(process.env.BENCH_SCALE ?? 200);
-/** Latency of the fan-out measure: a dozen sources with 300 ms each. */
-const LATENCY_MS = Number(process.env.BENCH_LATENCY_MS ?? 300);
-/** Latency of the walk measures (many calls in a row). */
-const WALK_LATENCY_MS = Number(process.env.BENCH_WALK_LATENCY_MS ?? 20);
-const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
+const SCENARIOS = { overhead, feedWalks, dashboard, memory, scaling } as const;
+
+interface Check {
+  figure: string;
+  value: number | string;
+  target: string;
+  met: boolean;
+}
+
+function checks(r: Record<string, any>): Check[] {
+  const out: Check[] = [];
+  const at25 = r.overhead?.find((row: any) => row.latencyMs === 25);
+  if (at25) {
+    out.push({ figure: 'overhead time ratio at 25 ms', value: at25.ratio, target: '<= 1.05', met: at25.ratio <= 1.05 });
+    out.push({ figure: 'overhead calls (gateway / SDK)', value: `${at25.gatewayCalls} / ${at25.sdkCalls}`, target: 'equal', met: at25.gatewayCalls === at25.sdkCalls });
+  }
+  if (r.feedWalks) {
+    const { fanOut, deepAndBackward, nPlusOne } = r.feedWalks;
+    out.push({ figure: 'fan-out / critical path', value: fanOut.ratio, target: '<= 2', met: fanOut.ratio <= 2 });
+    out.push({ figure: 'deep+backward calls / distinct pages', value: deepAndBackward.ratio, target: '<= 1.1', met: deepAndBackward.ratio <= 1.1 });
+    out.push({ figure: 'N+1 extra calls', value: nPlusOne.extraCalls, target: '0', met: nPlusOne.extraCalls === 0 });
+  }
+  if (r.dashboard) {
+    const { throughput, nextPage, summary } = r.dashboard;
+    out.push({ figure: 'dashboard rps / bare Apollo', value: throughput.ratio, target: '>= 0.5', met: throughput.ratio >= 0.5 });
+    out.push({ figure: 'next page p50 / latency (look-ahead)', value: nextPage.p50ShareOfLatencyOn, target: '<= 0.2', met: nextPage.p50ShareOfLatencyOn <= 0.2 });
+    out.push({ figure: 'second summary calls / first', value: summary.secondCallsShare, target: '<= 0.1', met: summary.secondCallsShare <= 0.1 });
+  }
+  if (r.memory) out.push({ figure: 'RSS growth after 20k requests (MB)', value: r.memory.growthMb, target: '<= 64', met: r.memory.growthMb <= 64 });
+  return out;
+}
+
+function markdown(results: Record<string, any>, table: Check[]): string {
+  const lines = [
+    `# Bench results`,
+    '',
+    `${results.date} · ${results.machine.cpu} × ${results.machine.cores} · ${results.machine.memoryGb} GB · Node ${results.machine.node}`,
+    `Load average before / after: ${results.machine.loadBefore.join(' ')} / ${results.machine.loadAfter.join(' ')} · ${results.seconds} s`,
+    '',
+    '| figure | value | target | met |',
+    '|---|---|---|---|',
+    ...table.map((c) => `| ${c.figure} | ${c.value} | ${c.target} | ${c.met ? 'yes' : 'NO'} |`),
+    '',
+    '## Details',
+    '',
+    '```json',
+    JSON.stringify(results.scenarios, null, 2),
+    '```',
+    '',
+  ];
+  return lines.join('\n');
+}
 
 async function main() {
-  const emulator = await startEmulator({ port: 0, demo: { seed: 1, scale: SCALE } });
-  const setLatency = (latencyMs: number) => emulator.setFaults([{ latencyMs }]);
-  setLatency(LATENCY_MS);
-  const gateway = await startGateway({ port: 0, endpoint: emulator.url, region: 'us-east-1', logLevel: 'silent', concurrency: perService(() => 8) });
-  const gql = async (query: string, variables: Record<string, unknown> = {}) => {
-    const response = await fetch(gateway.url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query, variables }) });
-    const body = (await response.json()) as { data?: any; errors?: unknown[] };
-    if (body.errors) throw new Error(JSON.stringify(body.errors));
-    return body.data;
-  };
-  const timed = async (fn: () => Promise<unknown>) => {
-    const samples: number[] = [];
-    for (let i = 0; i < ROUNDS; i++) {
-      const start = process.hrtime.bigint();
-      await fn();
-      samples.push(Number(process.hrtime.bigint() - start) / 1e6);
-    }
-    samples.sort((a, b) => a - b);
-    return samples[Math.floor(samples.length / 2)];
-  };
-  const stats = async () => ((await (await fetch(`${emulator.url}/_emulator/stats`)).json()) as { calls: Record<string, number> }).calls;
-  const resetStats = () => fetch(`${emulator.url}/_emulator/stats`, { method: 'DELETE' });
-
-  const sources = (await gql('{ sources(first: 100) { nodes { id service } } }')).sources.nodes as { id: string; service: string }[];
-  const kendraSource = sources.find((s) => s.service === 'KENDRA')!;
-  const SOURCE_PAGE = `query($id: ID!, $after: String) { node(id: $id) { ... on JobSource { jobs(first: 20, after: $after) { nodes { jobId } pageInfo { endCursor hasNextPage } } } } }`;
-
-  // feedFanOut
-  const single = await timed(() => gql(SOURCE_PAGE, { id: kendraSource.id }));
-  const feed = await timed(() => gql('{ jobs(first: 20) { nodes { jobId } } }'));
-
-  // deepPage, walkCalls and backwardCalls
-  setLatency(WALK_LATENCY_MS);
-  await resetStats();
-  let after: string | null = null;
-  let pages = 0;
-  let deepCursor: string | null = null;
-  for (;;) {
-    const data: any = await gql(SOURCE_PAGE, { id: kendraSource.id, after });
-    pages++;
-    const info = data.node.jobs.pageInfo;
-    if (pages === Math.floor(SCALE / 20) - 1) deepCursor = info.endCursor;
-    if (!info.hasNextPage) break;
-    after = info.endCursor;
+  const only = process.env.BENCH_ONLY?.split(',');
+  const loadBefore = loadavg().map((n) => Math.round(n * 100) / 100);
+  const started = performance.now();
+  const scenarios: Record<string, unknown> = {};
+  for (const [name, run] of Object.entries(SCENARIOS)) {
+    if (only && !only.includes(name)) continue;
+    const t = performance.now();
+    scenarios[name] = await run();
+    console.log(`${name}: ${Math.round((performance.now() - t) / 1000)} s`);
   }
-  const walkCalls = (await stats())['kendra.ListDataSourceSyncJobs'] ?? 0;
-  const fewestCalls = Math.ceil(SCALE / 10) + pages;
-  const BACKWARD_PAGE = `query($id: ID!, $before: String) { node(id: $id) { ... on JobSource { jobs(last: 20, before: $before) { pageInfo { startCursor hasPreviousPage } } } } }`;
-  await resetStats();
-  let before: string | null = null;
-  for (;;) {
-    const data: any = await gql(BACKWARD_PAGE, { id: kendraSource.id, before });
-    const info = data.node.jobs.pageInfo;
-    if (!info.hasPreviousPage) break;
-    before = info.startCursor;
-  }
-  const backwardCalls = (await stats())['kendra.ListDataSourceSyncJobs'] ?? 0;
-  const first = await timed(() => gql(SOURCE_PAGE, { id: kendraSource.id }));
-  const deep = await timed(() => gql(SOURCE_PAGE, { id: kendraSource.id, after: deepCursor }));
-
-  // heapPerPage
-  global.gc?.();
-  const heapStart = process.memoryUsage().heapUsed;
-  for (let i = 0; i < 200; i++) await gql('{ jobs(first: 20) { nodes { jobId source { name } } } }');
-  global.gc?.();
-  const heapEnd = process.memoryUsage().heapUsed;
-
   const results = {
     date: new Date().toISOString(),
-    setup: { scale: SCALE, latencyMs: LATENCY_MS, walkLatencyMs: WALK_LATENCY_MS, rounds: ROUNDS, sources: sources.length, node: process.version },
-    ratios: {
-      feedFanOut: { value: feed / LATENCY_MS, target: 2.5, detail: { feedMs: feed, singleSourceMs: single, sources: sources.length, latencyMs: LATENCY_MS } },
-      deepPage: { value: deep / first, target: 1.5, detail: { deepMs: deep, firstMs: first } },
-      walkCalls: { value: walkCalls / fewestCalls, target: 1.1, detail: { walkCalls, fewestCalls, pages } },
-      backwardCalls: { value: backwardCalls / walkCalls, target: 3, detail: { backwardCalls, walkCalls } },
-      heapPerPage: { value: heapEnd / heapStart, target: 1.5, detail: { heapStart, heapEnd, gcExposed: Boolean(global.gc) } },
+    seconds: Math.round((performance.now() - started) / 1000),
+    machine: {
+      cpu: cpus()[0]?.model ?? 'unknown',
+      cores: cpus().length,
+      memoryGb: Math.round(totalmem() / 2 ** 30),
+      node: process.version,
+      loadBefore,
+      loadAfter: loadavg().map((n) => Math.round(n * 100) / 100),
     },
+    scenarios,
   };
-  for (const [name, ratio] of Object.entries(results.ratios)) {
-    console.log(`${name.padEnd(12)} ${ratio.value.toFixed(2).padStart(6)}  (target < ${ratio.target}) ${ratio.value < ratio.target ? 'ok' : 'MISSED'}  ${JSON.stringify(ratio.detail)}`);
-  }
-  mkdirSync(join(__dirname, 'results'), { recursive: true });
-  writeFileSync(join(__dirname, 'results', 'latest.json'), `${JSON.stringify(results, null, 2)}\n`);
-  await gateway.close();
-  await emulator.close();
+  const table = checks(scenarios);
+  console.table(table);
+  console.log(JSON.stringify(scenarios, null, 2));
+  const dir = join(__dirname, 'results');
+  mkdirSync(dir, { recursive: true });
+  const suffix = only ? `-${only.join('-')}` : '';
+  writeFileSync(join(dir, `latest${suffix}.json`), `${JSON.stringify({ ...results, checks: table }, null, 2)}\n`);
+  writeFileSync(join(dir, `latest${suffix}.md`), markdown(results, table));
 }
 
 main().catch((error) => {

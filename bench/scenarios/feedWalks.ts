@@ -1,0 +1,116 @@
+/**
+ * Over 60 sources × 1,000 jobs at 25 ms per call, each from a cold gateway with default settings:
+ *  - fan-out: the first `jobs(first: 50)` against the critical path (the most pages any one source
+ *    must read in a row for it, × the latency);
+ *  - deep and backward: 20 pages of 50 forwards and then 20 back, calls against the distinct
+ *    upstream pages the walk needs;
+ *  - N+1: a 100-job page with each job's source and parent names, calls besides the list calls
+ *    against the distinct sources and parents on it.
+ */
+import { benchFixture } from '../fixtures';
+import { type Bench, percentile, round, startBench, timed } from '../setup';
+
+const LATENCY_MS = 25;
+const FEED = `query($first: Int, $after: String, $last: Int, $before: String) {
+  jobs(first: $first, after: $after, last: $last, before: $before) {
+    nodes { jobId service source { id } } pageInfo { startCursor endCursor } } }`;
+const NAMES = `{ jobs(first: 100) { nodes { jobId source { id name
+  ... on KendraDataSource { index { id name } }
+  ... on QBusinessDataSource { index { id name } } } } } }`;
+
+type Node = { source: { id: string }; service: string };
+
+/** Upstream pages the nodes (plus the item that proves more) need: per source, its items / page size. */
+function distinctPages(nodes: Node[]): number {
+  const perSource = new Map<string, { count: number; size: number }>();
+  for (const node of nodes) {
+    const entry = perSource.get(node.source.id) ?? { count: 0, size: node.service === 'QCONNECT' ? 100 : 10 };
+    entry.count++;
+    perSource.set(node.source.id, entry);
+  }
+  return [...perSource.values()].reduce((sum, e) => sum + Math.ceil(e.count / e.size), 0);
+}
+
+function criticalRounds(nodes: Node[]): number {
+  const perSource = new Map<string, { count: number; size: number }>();
+  for (const node of nodes) {
+    const entry = perSource.get(node.source.id) ?? { count: 0, size: node.service === 'QCONNECT' ? 100 : 10 };
+    entry.count++;
+    perSource.set(node.source.id, entry);
+  }
+  return Math.max(1, ...[...perSource.values()].map((e) => Math.ceil(e.count / e.size)));
+}
+
+async function fanOut(bench: Bench) {
+  const samples: number[] = [];
+  let calls = 0;
+  for (let i = 0; i < 3; i++) {
+    await bench.restartGateway();
+    bench.setLatency(0);
+    await bench.gql('{ sources(first: 1) { nodes { id } } }'); // discovery warm
+    bench.setLatency(LATENCY_MS);
+    bench.resetCalls();
+    samples.push((await timed(() => bench.gql(FEED, { first: 50 }))).ms);
+    calls = bench.calls().list;
+  }
+  const proof = (await bench.gql(FEED, { first: 51 })).jobs.nodes as Node[];
+  const rounds = criticalRounds(proof);
+  const ms = percentile(samples, 50);
+  return { ms: round(ms, 0), boundMs: rounds * LATENCY_MS, rounds, ratio: round(ms / (rounds * LATENCY_MS)), calls };
+}
+
+async function deepAndBackward(bench: Bench) {
+  await bench.restartGateway();
+  await bench.gql('{ sources(first: 1) { nodes { id } } }');
+  bench.resetCalls();
+  const nodes: Node[] = [];
+  let after: string | null = null;
+  const forward = await timed(async () => {
+    for (let i = 0; i < 20; i++) {
+      const page: any = (await bench.gql(FEED, { first: 50, after })).jobs;
+      nodes.push(...page.nodes);
+      after = page.pageInfo.endCursor;
+    }
+  });
+  const forwardCalls = bench.calls().list;
+  let before: string | null = after;
+  const backward = await timed(async () => {
+    for (let i = 0; i < 20 && before; i++) before = (await bench.gql(FEED, { last: 50, before })).jobs.pageInfo.startCursor;
+  });
+  const calls = bench.calls().list;
+  const proof = (await bench.gql(FEED, { first: 1001 })).jobs.nodes as Node[];
+  const pages = distinctPages(proof);
+  return {
+    forwardCalls,
+    backwardCalls: calls - forwardCalls,
+    calls,
+    distinctPages: pages,
+    ratio: round(calls / pages),
+    forwardMsPerPage: round(forward.ms / 20, 0),
+    backwardMsPerPage: round(backward.ms / 20, 0),
+  };
+}
+
+async function nPlusOne(bench: Bench) {
+  await bench.restartGateway();
+  await bench.gql('{ sources(first: 1) { nodes { id } } }');
+  bench.resetCalls();
+  const nodes = (await bench.gql(NAMES)).jobs.nodes as { source: { id: string; index?: { id: string } } }[];
+  const { list, all } = bench.calls();
+  const parents = new Set(nodes.flatMap((n) => (n.source.index ? [n.source.index.id] : [])));
+  const sources = new Set(nodes.map((n) => n.source.id));
+  return { jobs: nodes.length, distinctSources: sources.size, distinctParents: parents.size, listCalls: list, extraCalls: all - list };
+}
+
+export async function feedWalks() {
+  const bench = await startBench(benchFixture({ sources: 60, jobs: 1000, spacingMinutes: 45 }));
+  try {
+    bench.setLatency(LATENCY_MS);
+    const fan = await fanOut(bench);
+    const deep = await deepAndBackward(bench);
+    const names = await nPlusOne(bench);
+    return { fanOut: fan, deepAndBackward: deep, nPlusOne: names };
+  } finally {
+    await bench.close();
+  }
+}

@@ -1,0 +1,60 @@
+/**
+ * Memory: the process's RSS (gateway and emulator together) after a warm-up, and after 20,000
+ * mixed requests from 32 clients (feed pages at many depths, summaries, node look-ups, source
+ * lists) at 0 ms, so nothing per request may be kept beyond the bounded store.
+ */
+import { benchFixture } from '../fixtures';
+import { benchNow, round, startBench } from '../setup';
+
+const MB = 2 ** 20;
+const REQUESTS = Number(process.env.BENCH_MEMORY_REQUESTS ?? 20_000);
+
+function rss(): number {
+  (globalThis as { gc?: () => void }).gc?.();
+  return process.memoryUsage().rss;
+}
+
+export async function memory() {
+  const bench = await startBench(benchFixture({ sources: 60, jobs: 1000, spacingMinutes: 45 }));
+  try {
+    const ids = (await bench.gql('{ sources(first: 100) { nodes { id } } }')).sources.nodes.map((n: any) => n.id);
+    const cursors: string[] = [];
+    let after: string | null = null;
+    for (let i = 0; i < 30; i++) {
+      after = (await bench.gql('query($a: String) { jobs(first: 50, after: $a) { pageInfo { endCursor } } }', { a: after })).jobs.pageInfo.endCursor;
+      cursors.push(after as string);
+    }
+    const week = new Date(benchNow() - 7 * 86_400_000).toISOString();
+    const requests: (() => Promise<unknown>)[] = [
+      () => bench.gql('{ jobs(first: 20) { nodes { jobId source { name } } } }'),
+      () => bench.gql('query($a: String) { jobs(first: 20, after: $a) { nodes { jobId } } }', { a: cursors[Math.floor(Math.random() * cursors.length)] }),
+      () => bench.gql('query($a: DateTime!) { jobSummary(filter: { startedAfter: $a }) { total } }', { a: week }),
+      () => bench.gql('query($id: ID!) { node(id: $id) { ... on JobSource { name jobs(first: 10) { nodes { jobId } } } } }', { id: ids[Math.floor(Math.random() * ids.length)] }),
+      () => bench.gql('{ sources(first: 100) { nodes { id name } } }'),
+    ];
+    let sent = 0;
+    const run = async (count: number) => {
+      const target = sent + count;
+      const loop = async () => {
+        while (sent < target) await requests[sent++ % requests.length]();
+      };
+      await Promise.all(Array.from({ length: 32 }, loop));
+    };
+    await run(2_000);
+    const warm = rss();
+    const started = performance.now();
+    await run(REQUESTS);
+    const seconds = (performance.now() - started) / 1000;
+    const after20k = rss();
+    return {
+      requests: REQUESTS,
+      warmMb: round(warm / MB, 1),
+      afterMb: round(after20k / MB, 1),
+      growthMb: round((after20k - warm) / MB, 1),
+      requestsPerSecond: round(REQUESTS / seconds, 0),
+      gcExposed: Boolean((globalThis as { gc?: unknown }).gc),
+    };
+  } finally {
+    await bench.close();
+  }
+}

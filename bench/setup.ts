@@ -1,0 +1,80 @@
+/**
+ * One emulator and one gateway in this process, on loopback, with helpers to post GraphQL, read and
+ * reset the emulator's call counts, set its latency, and time things. Danger: the gateway's clock
+ * runs from `BASE_TIME` (where the bench data ends), so windows ending "now" hold the data.
+ */
+import { startEmulator, type RunningEmulator } from '../src/emulator';
+import type { Fixture } from '../src/emulator/fixture';
+import { startGateway, type GatewayConfig, type RunningGateway } from '../src/server/createGateway';
+import { BASE_TIME } from './fixtures';
+
+export interface Bench {
+  emulator: RunningEmulator;
+  gateway: RunningGateway;
+  gql<T = any>(query: string, variables?: Record<string, unknown>): Promise<T>;
+  /** Upstream list calls (and all calls) since the last reset. */
+  calls(): { list: number; all: number };
+  resetCalls(): void;
+  setLatency(ms: number): void;
+  /** A new gateway (empty caches) on the same emulator, replacing the current one. */
+  restartGateway(config?: Partial<GatewayConfig>): Promise<void>;
+  close(): Promise<void>;
+}
+
+const started = Date.now();
+let skipped = 0;
+/** The bench's clock: `BASE_TIME` plus an hour plus real elapsed time (TTLs still run). */
+export const benchNow = () => BASE_TIME + 3_600_000 + skipped + (Date.now() - started);
+/** Moves the gateways' clock on (first pages expire) without waiting. */
+export const advanceBenchClock = (ms: number) => void (skipped += ms);
+
+export async function startBench(fixture: Fixture, config: Partial<GatewayConfig> = {}): Promise<Bench> {
+  const emulator = await startEmulator({ port: 0, fixture });
+  const start = (overrides: Partial<GatewayConfig>) =>
+    startGateway({ port: 0, endpoint: emulator.url, region: 'us-east-1', logLevel: 'silent', now: benchNow, ...overrides });
+  const bench: Bench = {
+    emulator,
+    gateway: await start(config),
+    async gql(query, variables = {}) {
+      const response = await fetch(bench.gateway.url, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ query, variables }),
+      });
+      const body = (await response.json()) as { data?: any; errors?: unknown[] };
+      if (body.errors) throw new Error(JSON.stringify(body.errors).slice(0, 500));
+      return body.data;
+    },
+    calls() {
+      const counts = Object.entries(emulator.stats().calls);
+      const list = counts.filter(([op]) => /List(DataSourceSync|Import)Jobs$/.test(op)).reduce((s, [, n]) => s + n, 0);
+      return { list, all: counts.reduce((s, [, n]) => s + n, 0) };
+    },
+    resetCalls: () => emulator.resetStats(),
+    setLatency: (ms) => emulator.setFaults(ms > 0 ? [{ latencyMs: ms }] : []),
+    async restartGateway(overrides = {}) {
+      await bench.gateway.close();
+      bench.gateway = await start({ ...config, ...overrides });
+    },
+    async close() {
+      await bench.gateway.close();
+      await emulator.close();
+    },
+  };
+  return bench;
+}
+
+/** Milliseconds `fn` takes. */
+export async function timed<T>(fn: () => Promise<T>): Promise<{ ms: number; value: T }> {
+  const start = performance.now();
+  const value = await fn();
+  return { ms: performance.now() - start, value };
+}
+
+/** The p-th percentile (0..100) of `samples`. */
+export function percentile(samples: number[], p: number): number {
+  const sorted = [...samples].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))];
+}
+
+export const round = (value: number, digits = 2) => Math.round(value * 10 ** digits) / 10 ** digits;
