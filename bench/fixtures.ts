@@ -3,7 +3,7 @@
  * each Q Connect knowledge base), `jobs` finished jobs each, one every `spacingMinutes`, the newest
  * at `BASE_TIME`. Danger: large fixtures take seconds to validate; build each once per run.
  */
-import type { Fixture } from '../src/emulator/fixture';
+import type { Fixture } from '../src/emulator/fixture/fixture';
 import { BASE_TIME, id36, importJobs, kendraJobs, qbusinessJobs, uuid } from '../test/helpers/fixtures';
 
 export { BASE_TIME };

@@ -4,7 +4,7 @@
  * runs from `BASE_TIME` (where the bench data ends), so windows ending "now" hold the data.
  */
 import { startEmulator, type RunningEmulator } from '../src/emulator';
-import type { Fixture } from '../src/emulator/fixture';
+import type { Fixture } from '../src/emulator/fixture/fixture';
 import { startGateway, type GatewayConfig, type RunningGateway } from '../src/server/createGateway';
 import { BASE_TIME } from './fixtures';
 

@@ -11,7 +11,7 @@ import { startStandaloneServer } from '@apollo/server/standalone';
 import { KendraClient, paginateListDataSourceSyncJobs } from '@aws-sdk/client-kendra';
 import { QBusinessClient, paginateListDataSourceSyncJobs as paginateQBusiness } from '@aws-sdk/client-qbusiness';
 import { QConnectClient, paginateListImportJobs } from '@aws-sdk/client-qconnect';
-import type { Fixture } from '../../src/emulator/fixture';
+import type { Fixture } from '../../src/emulator/fixture/fixture';
 import { benchFixture } from '../fixtures';
 import { load } from '../load';
 import { type Bench, advanceBenchClock, benchNow, percentile, round, startBench, timed } from '../setup';

@@ -104,16 +104,19 @@ export interface LoaderOptions {
 export function createLoaders(upstream: Upstream, options: LoaderOptions = {}) {
   const { pageCache } = options;
   const frontier = new Map<string, () => Promise<unknown>>();
+  // The key's page, or the one after it (look-ahead): only the key's token may be a cursor's.
+  const pageAt = (key: PageRequest, token: string | undefined): PageRequest =>
+    token === key.token ? key : { token, size: key.size };
   const syncJobsPage = loaderOf<SyncJobsPageKey, ServicePage<SyncJobModel>>((key) =>
     readThrough(pageCache, frontier, key.source, key.query, key.token, (token) =>
       key.source.kind === 'KendraDataSource'
-        ? listKendraSyncJobsPage(upstream, key.source, key.query, { token, size: key.size })
-        : listQBusinessSyncJobsPage(upstream, key.source, key.query, { token, size: key.size }),
+        ? listKendraSyncJobsPage(upstream, key.source, key.query, pageAt(key, token))
+        : listQBusinessSyncJobsPage(upstream, key.source, key.query, pageAt(key, token)),
     ),
   );
   const importJobsPage = loaderOf<ImportJobsPageKey, ServicePage<ImportJobModel>>((key) =>
     readThrough(pageCache, frontier, key.source, {}, key.token, (token) =>
-      listImportJobsPage(upstream, key.source, { token, size: key.size }),
+      listImportJobsPage(upstream, key.source, pageAt(key, token)),
     ),
   );
   const sourceDetails = loaderOf<SyncSourceRef | QConnectKnowledgeBaseRef, SourceDetails>((ref) => {
