@@ -15,7 +15,7 @@ let localHarness: Harness;
 
 beforeAll(async () => {
   pushed = await startHarness(singleSourceFixture(40));
-  local = await startGateway({ port: 0, endpoint: pushed.emulatorUrl, region: 'us-east-1', maxAttempts: 1, logLevel: 'silent', pushdown: false });
+  local = await startGateway({ port: 0, endpoint: pushed.emulatorUrl, region: 'us-east-1', maxAttempts: 1, logLevel: 'silent', pushdown: false, pageCache: false });
   localHarness = {
     ...pushed,
     gql: async (query, variables) =>
