@@ -41,11 +41,12 @@ function criticalRounds(nodes: Node[]): number {
   return Math.max(1, ...[...perSource.values()].map((e) => Math.ceil(e.count / e.size)));
 }
 
-async function fanOut(bench: Bench) {
+async function fanOut(bench: Bench, concurrency?: number) {
   const samples: number[] = [];
   let calls = 0;
   for (let i = 0; i < 3; i++) {
-    await bench.restartGateway();
+    const all = concurrency === undefined ? undefined : { KENDRA: concurrency, QBUSINESS: concurrency, QCONNECT: concurrency };
+    await bench.restartGateway(all === undefined ? {} : { concurrency: all });
     bench.setLatency(0);
     await bench.gql('{ sources(first: 1) { nodes { id } } }'); // discovery warm
     bench.setLatency(LATENCY_MS);
@@ -73,13 +74,14 @@ async function deepAndBackward(bench: Bench) {
     }
   });
   const forwardCalls = bench.calls().list;
+  const forwardEnd = after;
   let before: string | null = after;
   const backward = await timed(async () => {
     for (let i = 0; i < 20 && before; i++) before = (await bench.gql(FEED, { last: 50, before })).jobs.pageInfo.startCursor;
   });
   const calls = bench.calls().list;
-  const proof = (await bench.gql(FEED, { first: 1001 })).jobs.nodes as Node[];
-  const pages = distinctPages(proof);
+  const proof = (await bench.gql(FEED, { first: 1, after: forwardEnd })).jobs.nodes as Node[];
+  const pages = distinctPages([...nodes, ...proof]);
   return {
     forwardCalls,
     backwardCalls: calls - forwardCalls,
@@ -107,9 +109,11 @@ export async function feedWalks() {
   try {
     bench.setLatency(LATENCY_MS);
     const fan = await fanOut(bench);
+    // What the merge itself costs when the upstream policy lets every source go at once.
+    const unlimited = await fanOut(bench, 64);
     const deep = await deepAndBackward(bench);
     const names = await nPlusOne(bench);
-    return { fanOut: fan, deepAndBackward: deep, nPlusOne: names };
+    return { fanOut: fan, fanOutAtConcurrency64: unlimited, deepAndBackward: deep, nPlusOne: names };
   } finally {
     await bench.close();
   }

@@ -8,6 +8,7 @@
  * last entry is in it. Build one only from whole pages read in a row (`countSourceJobs.ts`).
  */
 import { createHash } from 'node:crypto';
+import { LRUCache } from 'lru-cache';
 import type { GatewayStore } from '../store/GatewayStore';
 import { canonicalKey } from './canonicalKey';
 
@@ -25,17 +26,31 @@ export interface FinishedRun {
 export const DEFAULT_RUN_TTL_MS = 600_000;
 
 export class FinishedRuns {
+  /**
+   * Runs this process decoded lately: any older run is still right (only shorter), so a copy a few
+   * seconds old saves decoding the store's JSON on every dashboard request.
+   */
+  private readonly decoded: LRUCache<string, FinishedRun>;
+
   constructor(
     private readonly store: GatewayStore,
     /** The configuration and credentials digest the page cache uses too. */
     private readonly scope: () => Promise<string>,
     private readonly ttlMs = DEFAULT_RUN_TTL_MS,
-  ) {}
+    now: () => number = Date.now,
+  ) {
+    this.decoded = new LRUCache({ max: 1_000, ttl: 5_000, ttlAutopurge: false, perf: { now } });
+  }
 
   /** The run of `source` under `query`, or `undefined` (a store failure is a miss). */
   async get(source: string, query: unknown): Promise<FinishedRun | undefined> {
+    const key = await this.keyOf(source, query);
+    const known = this.decoded.get(key);
+    if (known !== undefined) return known;
     try {
-      return await this.store.get<FinishedRun>('page', await this.keyOf(source, query));
+      const run = await this.store.get<FinishedRun>('page', key);
+      if (run !== undefined) this.decoded.set(key, run);
+      return run;
     } catch {
       return undefined;
     }
@@ -43,8 +58,10 @@ export class FinishedRuns {
 
   /** Keeps `run` (a store failure is dropped: the next summary reads more pages, nothing worse). */
   async set(source: string, query: unknown, run: FinishedRun): Promise<void> {
+    const key = await this.keyOf(source, query);
+    this.decoded.set(key, run);
     try {
-      await this.store.set('page', await this.keyOf(source, query), run, this.ttlMs);
+      await this.store.set('page', key, run, this.ttlMs);
     } catch {
       // a cache that cannot be written is only a slower next request
     }

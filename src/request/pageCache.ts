@@ -14,6 +14,7 @@
  * (write); a page is never answered from a guess, and an entry of another scope is never read.
  */
 import { createHash } from 'node:crypto';
+import { LRUCache } from 'lru-cache';
 import type { ImportJobModel, JobModel, SyncJobModel } from '../model/jobs';
 import { FINISHED_STATES, jobStateOf } from '../model/jobState';
 import { serviceOf } from '../model/services';
@@ -27,6 +28,8 @@ export interface PageCacheOptions {
   finishedTtlMs?: number;
   /** Lifetime of a first page or of a page with a running job (default 5 000 ms). */
   liveTtlMs?: number;
+  /** Decoded pages kept in this process besides the store (default 2 000). */
+  decodedPages?: number;
 }
 
 /** What a page's key is made of, besides the scope. */
@@ -48,6 +51,12 @@ export const DEFAULT_LIVE_PAGE_TTL_MS = 5_000;
 
 export class PageCache {
   private readonly inFlight = new Map<string, Promise<ServicePage<JobModel>>>();
+  /**
+   * Pages this process decoded lately, by key: a page for a key never changes while it lives, so
+   * a hit skips the store's JSON (most of a cached request's time). Never longer than the store
+   * keeps it; an entry another replica wrote lives here only `liveTtlMs`.
+   */
+  private readonly decoded: LRUCache<string, ServicePage<JobModel>>;
   /** Per source, bumped by `forget`: part of every key, so older entries are never read again. */
   private readonly generations = new Map<string, number>();
   private readonly finishedTtlMs: number;
@@ -58,9 +67,12 @@ export class PageCache {
     /** Resolves to a text naming the configuration and credentials; pages never cross scopes. */
     private readonly scope: () => Promise<string>,
     options: PageCacheOptions = {},
+    /** The clock of the decoded pages' lifetimes (the store's own clock). */
+    now: () => number = Date.now,
   ) {
     this.finishedTtlMs = options.finishedTtlMs ?? DEFAULT_FINISHED_PAGE_TTL_MS;
     this.liveTtlMs = options.liveTtlMs ?? DEFAULT_LIVE_PAGE_TTL_MS;
+    this.decoded = new LRUCache({ max: options.decodedPages ?? 2_000, ttlAutopurge: false, perf: { now } });
   }
 
   /** The page at `address`: from the store, from a call already in flight, or from `fetch`. */
@@ -96,16 +108,21 @@ export class PageCache {
     if (cached !== undefined) return cached as ServicePage<T>;
     const page = await fetch();
     const finished = address.token !== undefined && page.items.every(isFinished);
-    this.store
-      .set<StoredPage>('page', key, toStored(page), finished ? this.finishedTtlMs : this.liveTtlMs)
-      .catch(() => undefined);
+    const ttl = finished ? this.finishedTtlMs : this.liveTtlMs;
+    this.decoded.set(key, page as ServicePage<JobModel>, { ttl });
+    this.store.set<StoredPage>('page', key, toStored(page), ttl).catch(() => undefined);
     return page;
   }
 
   private async get(key: string): Promise<ServicePage<JobModel> | undefined> {
+    const known = this.decoded.get(key);
+    if (known !== undefined) return known;
     try {
       const stored = await this.store.get<StoredPage>('page', key);
-      return stored === undefined ? undefined : fromStored(stored);
+      if (stored === undefined) return undefined;
+      const page = fromStored(stored);
+      this.decoded.set(key, page, { ttl: this.liveTtlMs });
+      return page;
     } catch {
       return undefined;
     }

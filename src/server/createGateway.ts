@@ -180,11 +180,13 @@ export async function startGateway(config: GatewayConfig = {}): Promise<RunningG
   });
   const scope = configScope(clients, { endpoint: config.endpoint, region: config.region, pushdown: options.pushdown });
   const pageCache =
-    config.pageCache === false ? undefined : new PageCache(state.shared.store, scope, config.pageCache);
+    config.pageCache === false
+      ? undefined
+      : new PageCache(state.shared.store, scope, config.pageCache, options.now);
   const finishedRuns =
     config.pageCache === false
       ? undefined
-      : new FinishedRuns(state.shared.store, scope, config.pageCache?.finishedTtlMs);
+      : new FinishedRuns(state.shared.store, scope, config.pageCache?.finishedTtlMs, options.now);
   const lookAhead = config.lookAhead && pageCache !== undefined ? new LookAhead() : undefined;
   const shared: GatewayShared = { upstream, catalog, options, ...state.shared, pageCache, finishedRuns, lookAhead };
   const readinessChecks: ReadinessCheck[] = [state.readinessCheck];

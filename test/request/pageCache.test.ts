@@ -95,13 +95,13 @@ describe('a store that fails', () => {
   });
   afterAll(() => harness.close());
 
-  it('is a miss: every page is read upstream and the answers are whole', async () => {
+  it('is a miss: the answers are whole, and each page is read once (kept decoded in this process)', async () => {
     await harness.resetStats();
     const forward = await walkForward(harness, 20);
     expect(forward.ids).toHaveLength(COUNT);
     const again = await walkForward(harness, 20);
     expect(again.ids).toEqual(forward.ids);
-    expect(await listCalls(harness)).toBeGreaterThanOrEqual(10);
+    expect(await listCalls(harness)).toBe(5);
   });
 });
 
