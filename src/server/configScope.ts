@@ -8,14 +8,23 @@
 import { createHash } from 'node:crypto';
 import type { AwsClients } from '../services/clients';
 
+/** How long one resolution of the identity is reused (every cached page read asks for the scope). */
+const SCOPE_REFRESH_MS = 10_000;
+
 export function configScope(clients: AwsClients, settings: Record<string, unknown>): () => Promise<string> {
   const fixed = JSON.stringify(settings);
-  return async () => {
-    // The SDK memoizes resolved credentials, so this is cheap; rotated keys give a new scope.
+  let last: { at: number; scope: Promise<string> } | undefined;
+  const resolve = async () => {
+    // Rotated keys give a new scope (within SCOPE_REFRESH_MS).
     const identity = await clients.kendra.config.credentials().then(
       (credentials) => credentials.accessKeyId,
       () => 'no-credentials',
     );
     return createHash('sha256').update(`${fixed}\n${identity}`).digest('base64url');
+  };
+  return () => {
+    const now = Date.now();
+    if (last === undefined || now - last.at > SCOPE_REFRESH_MS) last = { at: now, scope: resolve() };
+    return last.scope;
   };
 }
