@@ -4,7 +4,14 @@
  * at `BASE_TIME`. Danger: large fixtures take seconds to validate; build each once per run.
  */
 import type { Fixture } from '../src/emulator/fixture/fixture';
-import { BASE_TIME, id36, importJobs, kendraJobs, qbusinessJobs, uuid } from '../test/helpers/fixtures';
+import {
+  BASE_TIME,
+  id36,
+  importJobs,
+  kendraJobs,
+  qbusinessJobs,
+  uuid,
+} from '../test/helpers/fixtures';
 
 export { BASE_TIME };
 
@@ -22,38 +29,44 @@ export function benchFixture({ sources, jobs, spacingMinutes }: BenchData): Fixt
   let seed = 1;
   return {
     kendra: {
-      indices: kendra === 0 ? [] : [
-        {
-          Id: id36('kbench', 1),
-          Name: 'bench-index',
-          dataSources: Array.from({ length: kendra }, (_, d) => ({
-            Id: `kds-${d}`,
-            Name: `kendra-source-${d}`,
-            Type: 'S3',
-            syncJobs: kendraJobs(jobs, seed++, spacingHours),
-          })),
-        },
-      ],
+      indices:
+        kendra === 0
+          ? []
+          : [
+              {
+                Id: id36('kbench', 1),
+                Name: 'bench-index',
+                dataSources: Array.from({ length: kendra }, (_, d) => ({
+                  Id: `kds-${d}`,
+                  Name: `kendra-source-${d}`,
+                  Type: 'S3',
+                  syncJobs: kendraJobs(jobs, seed++, spacingHours),
+                })),
+              },
+            ],
     },
     qbusiness: {
-      applications: qbusiness === 0 ? [] : [
-        {
-          applicationId: id36('appbench', 1),
-          displayName: 'bench-app',
-          indices: [
-            {
-              indexId: id36('idxbench', 1),
-              displayName: 'bench-app-index',
-              dataSources: Array.from({ length: qbusiness }, (_, d) => ({
-                dataSourceId: id36(`qds${d}x`, d),
-                displayName: `qbusiness-source-${d}`,
-                type: 'WEBCRAWLER',
-                syncJobs: qbusinessJobs(jobs, seed++, spacingHours),
-              })),
-            },
-          ],
-        },
-      ],
+      applications:
+        qbusiness === 0
+          ? []
+          : [
+              {
+                applicationId: id36('appbench', 1),
+                displayName: 'bench-app',
+                indices: [
+                  {
+                    indexId: id36('idxbench', 1),
+                    displayName: 'bench-app-index',
+                    dataSources: Array.from({ length: qbusiness }, (_, d) => ({
+                      dataSourceId: id36(`qds${d}x`, d),
+                      displayName: `qbusiness-source-${d}`,
+                      type: 'WEBCRAWLER',
+                      syncJobs: qbusinessJobs(jobs, seed++, spacingHours),
+                    })),
+                  },
+                ],
+              },
+            ],
     },
     qconnect: {
       knowledgeBases: Array.from({ length: kbs }, (_, k) => ({

@@ -17,7 +17,11 @@ export async function load(
   const loop = async () => {
     while (performance.now() < deadline) {
       const start = performance.now();
-      const response = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body });
+      const response = await fetch(url, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body,
+      });
       const text = await response.text();
       if (!response.ok || text.includes('"errors"')) errors++;
       samples.push(performance.now() - start);

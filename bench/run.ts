@@ -27,22 +27,68 @@ function checks(r: Record<string, any>): Check[] {
   const out: Check[] = [];
   const at25 = r.overhead?.find((row: any) => row.latencyMs === 25);
   if (at25) {
-    out.push({ figure: 'overhead time ratio at 25 ms', value: at25.ratio, target: '<= 1.05', met: at25.ratio <= 1.05 });
-    out.push({ figure: 'overhead calls (gateway / SDK)', value: `${at25.gatewayCalls} / ${at25.sdkCalls}`, target: 'equal', met: at25.gatewayCalls === at25.sdkCalls });
+    out.push({
+      figure: 'overhead time ratio at 25 ms',
+      value: at25.ratio,
+      target: '<= 1.05',
+      met: at25.ratio <= 1.05,
+    });
+    out.push({
+      figure: 'overhead calls (gateway / SDK)',
+      value: `${at25.gatewayCalls} / ${at25.sdkCalls}`,
+      target: 'equal',
+      met: at25.gatewayCalls === at25.sdkCalls,
+    });
   }
   if (r.feedWalks) {
     const { fanOut, deepAndBackward, nPlusOne } = r.feedWalks;
-    out.push({ figure: 'fan-out / critical path', value: fanOut.ratio, target: '<= 2', met: fanOut.ratio <= 2 });
-    out.push({ figure: 'deep+backward calls / distinct pages', value: deepAndBackward.ratio, target: '<= 1.1', met: deepAndBackward.ratio <= 1.1 });
-    out.push({ figure: 'N+1 extra calls', value: nPlusOne.extraCalls, target: '0', met: nPlusOne.extraCalls === 0 });
+    out.push({
+      figure: 'fan-out / critical path',
+      value: fanOut.ratio,
+      target: '<= 2',
+      met: fanOut.ratio <= 2,
+    });
+    out.push({
+      figure: 'deep+backward calls / distinct pages',
+      value: deepAndBackward.ratio,
+      target: '<= 1.1',
+      met: deepAndBackward.ratio <= 1.1,
+    });
+    out.push({
+      figure: 'N+1 extra calls',
+      value: nPlusOne.extraCalls,
+      target: '0',
+      met: nPlusOne.extraCalls === 0,
+    });
   }
   if (r.dashboard) {
     const { throughput, nextPage, summary } = r.dashboard;
-    out.push({ figure: 'dashboard rps / bare Apollo', value: throughput.ratio, target: '>= 0.5', met: throughput.ratio >= 0.5 });
-    out.push({ figure: 'next page p50 / latency (look-ahead)', value: nextPage.p50ShareOfLatencyOn, target: '<= 0.2', met: nextPage.p50ShareOfLatencyOn <= 0.2 });
-    out.push({ figure: 'second summary calls / first', value: summary.secondCallsShare, target: '<= 0.1', met: summary.secondCallsShare <= 0.1 });
+    out.push({
+      figure: 'dashboard rps / bare Apollo',
+      value: throughput.ratio,
+      target: '>= 0.5',
+      met: throughput.ratio >= 0.5,
+    });
+    out.push({
+      figure: 'next page p50 / latency (look-ahead)',
+      value: nextPage.p50ShareOfLatencyOn,
+      target: '<= 0.2',
+      met: nextPage.p50ShareOfLatencyOn <= 0.2,
+    });
+    out.push({
+      figure: 'second summary calls / first',
+      value: summary.secondCallsShare,
+      target: '<= 0.1',
+      met: summary.secondCallsShare <= 0.1,
+    });
   }
-  if (r.memory) out.push({ figure: 'RSS growth after 20k requests (MB)', value: r.memory.growthMb, target: '<= 64', met: r.memory.growthMb <= 64 });
+  if (r.memory)
+    out.push({
+      figure: 'RSS growth after 20k requests (MB)',
+      value: r.memory.growthMb,
+      target: '<= 64',
+      met: r.memory.growthMb <= 64,
+    });
   return out;
 }
 
@@ -97,7 +143,10 @@ async function main() {
   const dir = join(__dirname, 'results');
   mkdirSync(dir, { recursive: true });
   const suffix = only ? `-${only.join('-')}` : '';
-  writeFileSync(join(dir, `latest${suffix}.json`), `${JSON.stringify({ ...results, checks: table }, null, 2)}\n`);
+  writeFileSync(
+    join(dir, `latest${suffix}.json`),
+    `${JSON.stringify({ ...results, checks: table }, null, 2)}\n`,
+  );
   writeFileSync(join(dir, `latest${suffix}.md`), markdown(results, table));
 }
 

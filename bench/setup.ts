@@ -28,10 +28,20 @@ export const benchNow = () => BASE_TIME + 3_600_000 + skipped + (Date.now() - st
 /** Moves the gateways' clock on (first pages expire) without waiting. */
 export const advanceBenchClock = (ms: number) => void (skipped += ms);
 
-export async function startBench(fixture: Fixture, config: Partial<GatewayConfig> = {}): Promise<Bench> {
+export async function startBench(
+  fixture: Fixture,
+  config: Partial<GatewayConfig> = {},
+): Promise<Bench> {
   const emulator = await startEmulator({ port: 0, fixture });
   const start = (overrides: Partial<GatewayConfig>) =>
-    startGateway({ port: 0, endpoint: emulator.url, region: 'us-east-1', logLevel: 'silent', now: benchNow, ...overrides });
+    startGateway({
+      port: 0,
+      endpoint: emulator.url,
+      region: 'us-east-1',
+      logLevel: 'silent',
+      now: benchNow,
+      ...overrides,
+    });
   const bench: Bench = {
     emulator,
     gateway: await start(config),
@@ -47,7 +57,9 @@ export async function startBench(fixture: Fixture, config: Partial<GatewayConfig
     },
     calls() {
       const counts = Object.entries(emulator.stats().calls);
-      const list = counts.filter(([op]) => /List(DataSourceSync|Import)Jobs$/.test(op)).reduce((s, [, n]) => s + n, 0);
+      const list = counts
+        .filter(([op]) => /List(DataSourceSync|Import)Jobs$/.test(op))
+        .reduce((s, [, n]) => s + n, 0);
       return { list, all: counts.reduce((s, [, n]) => s + n, 0) };
     },
     resetCalls: () => emulator.resetStats(),

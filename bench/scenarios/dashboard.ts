@@ -9,12 +9,23 @@
 import { ApolloServer } from '@apollo/server';
 import { startStandaloneServer } from '@apollo/server/standalone';
 import { KendraClient, paginateListDataSourceSyncJobs } from '@aws-sdk/client-kendra';
-import { QBusinessClient, paginateListDataSourceSyncJobs as paginateQBusiness } from '@aws-sdk/client-qbusiness';
+import {
+  QBusinessClient,
+  paginateListDataSourceSyncJobs as paginateQBusiness,
+} from '@aws-sdk/client-qbusiness';
 import { QConnectClient, paginateListImportJobs } from '@aws-sdk/client-qconnect';
 import type { Fixture } from '../../src/emulator/fixture/fixture';
 import { benchFixture } from '../fixtures';
 import { load } from '../load';
-import { type Bench, advanceBenchClock, benchNow, percentile, round, startBench, timed } from '../setup';
+import {
+  type Bench,
+  advanceBenchClock,
+  benchNow,
+  percentile,
+  round,
+  startBench,
+  timed,
+} from '../setup';
 
 const DAY = 86_400_000;
 const SUMMARY = `query($after: DateTime!) { jobSummary(filter: { startedAfter: $after }) {
@@ -24,8 +35,17 @@ const DASHBOARD = `query($after: DateTime!) {
   jobs(first: 20) { nodes { jobId service state startedAt source { name } } } }`;
 
 /** The SDK's own paginators over the window, every source at once (as a script would). */
-async function sdkSummary(bench: Bench, fixture: Fixture, after: Date, before: Date): Promise<number> {
-  const common = { endpoint: bench.emulator.url, region: 'us-east-1', credentials: { accessKeyId: 'b', secretAccessKey: 'b' } };
+async function sdkSummary(
+  bench: Bench,
+  fixture: Fixture,
+  after: Date,
+  before: Date,
+): Promise<number> {
+  const common = {
+    endpoint: bench.emulator.url,
+    region: 'us-east-1',
+    credentials: { accessKeyId: 'b', secretAccessKey: 'b' },
+  };
   const kendra = new KendraClient(common);
   const qbusiness = new QBusinessClient(common);
   const qconnect = new QConnectClient(common);
@@ -33,25 +53,49 @@ async function sdkSummary(bench: Bench, fixture: Fixture, after: Date, before: D
   const walks: Promise<void>[] = [];
   for (const index of fixture.kendra!.indices)
     for (const ds of index.dataSources)
-      walks.push((async () => {
-        const input = { IndexId: index.Id, Id: ds.Id, StartTimeFilter: { StartTime: after, EndTime: before } };
-        for await (const page of paginateListDataSourceSyncJobs({ client: kendra, pageSize: 10 }, input)) jobs += page.History?.length ?? 0;
-      })());
+      walks.push(
+        (async () => {
+          const input = {
+            IndexId: index.Id,
+            Id: ds.Id,
+            StartTimeFilter: { StartTime: after, EndTime: before },
+          };
+          for await (const page of paginateListDataSourceSyncJobs(
+            { client: kendra, pageSize: 10 },
+            input,
+          ))
+            jobs += page.History?.length ?? 0;
+        })(),
+      );
   for (const app of fixture.qbusiness!.applications)
     for (const index of app.indices)
       for (const ds of index.dataSources)
-        walks.push((async () => {
-          const input = { applicationId: app.applicationId, indexId: index.indexId, dataSourceId: ds.dataSourceId, startTime: after, endTime: before };
-          for await (const page of paginateQBusiness({ client: qbusiness, pageSize: 10 }, input)) jobs += page.history?.length ?? 0;
-        })());
+        walks.push(
+          (async () => {
+            const input = {
+              applicationId: app.applicationId,
+              indexId: index.indexId,
+              dataSourceId: ds.dataSourceId,
+              startTime: after,
+              endTime: before,
+            };
+            for await (const page of paginateQBusiness({ client: qbusiness, pageSize: 10 }, input))
+              jobs += page.history?.length ?? 0;
+          })(),
+        );
   for (const kb of fixture.qconnect!.knowledgeBases)
-    walks.push((async () => {
-      for await (const page of paginateListImportJobs({ client: qconnect, pageSize: 100 }, { knowledgeBaseId: kb.knowledgeBaseId })) {
-        const items = page.importJobSummaries ?? [];
-        jobs += items.filter((job) => job.createdTime! >= after).length;
-        if (items.some((job) => job.createdTime! < after)) break; // newest first: the rest is older
-      }
-    })());
+    walks.push(
+      (async () => {
+        for await (const page of paginateListImportJobs(
+          { client: qconnect, pageSize: 100 },
+          { knowledgeBaseId: kb.knowledgeBaseId },
+        )) {
+          const items = page.importJobSummaries ?? [];
+          jobs += items.filter((job) => job.createdTime! >= after).length;
+          if (items.some((job) => job.createdTime! < after)) break; // newest first: the rest is older
+        }
+      })(),
+    );
   await Promise.all(walks);
   for (const client of [kendra, qbusiness, qconnect]) client.destroy();
   return jobs;
@@ -121,11 +165,17 @@ async function nextPage(bench: Bench) {
   for (const lookAhead of [false, true]) {
     await bench.restartGateway({ lookAhead });
     await bench.gql('{ sources(first: 1) { nodes { id } } }');
-    let after = (await bench.gql('{ jobs(first: 20) { pageInfo { endCursor } } }')).jobs.pageInfo.endCursor;
+    let after = (await bench.gql('{ jobs(first: 20) { pageInfo { endCursor } } }')).jobs.pageInfo
+      .endCursor;
     const samples: number[] = [];
     for (let i = 0; i < 15; i++) {
       await bench.gateway.settled(); // the reader's think time: background reads have finished
-      const page = await timed(() => bench.gql('query($after: String) { jobs(first: 20, after: $after) { nodes { jobId } pageInfo { endCursor } } }', { after }));
+      const page = await timed(() =>
+        bench.gql(
+          'query($after: String) { jobs(first: 20, after: $after) { nodes { jobId } pageInfo { endCursor } } }',
+          { after },
+        ),
+      );
       samples.push(page.ms);
       after = page.value.jobs.pageInfo.endCursor;
     }
@@ -142,7 +192,11 @@ export async function dashboard() {
   const fixture = benchFixture({ sources: 14, jobs: 10_000, spacingMinutes: 45 });
   const bench = await startBench(fixture);
   try {
-    return { summary: await summary(bench, fixture), throughput: await throughput(bench), nextPage: await nextPage(bench) };
+    return {
+      summary: await summary(bench, fixture),
+      throughput: await throughput(bench),
+      nextPage: await nextPage(bench),
+    };
   } finally {
     await bench.close();
   }

@@ -24,7 +24,10 @@ type Node = { source: { id: string }; service: string };
 function distinctPages(nodes: Node[]): number {
   const perSource = new Map<string, { count: number; size: number }>();
   for (const node of nodes) {
-    const entry = perSource.get(node.source.id) ?? { count: 0, size: node.service === 'QCONNECT' ? 100 : 10 };
+    const entry = perSource.get(node.source.id) ?? {
+      count: 0,
+      size: node.service === 'QCONNECT' ? 100 : 10,
+    };
     entry.count++;
     perSource.set(node.source.id, entry);
   }
@@ -34,7 +37,10 @@ function distinctPages(nodes: Node[]): number {
 function criticalRounds(nodes: Node[]): number {
   const perSource = new Map<string, { count: number; size: number }>();
   for (const node of nodes) {
-    const entry = perSource.get(node.source.id) ?? { count: 0, size: node.service === 'QCONNECT' ? 100 : 10 };
+    const entry = perSource.get(node.source.id) ?? {
+      count: 0,
+      size: node.service === 'QCONNECT' ? 100 : 10,
+    };
     entry.count++;
     perSource.set(node.source.id, entry);
   }
@@ -45,7 +51,10 @@ async function fanOut(bench: Bench, concurrency?: number) {
   const samples: number[] = [];
   let calls = 0;
   for (let i = 0; i < 3; i++) {
-    const all = concurrency === undefined ? undefined : { KENDRA: concurrency, QBUSINESS: concurrency, QCONNECT: concurrency };
+    const all =
+      concurrency === undefined
+        ? undefined
+        : { KENDRA: concurrency, QBUSINESS: concurrency, QCONNECT: concurrency };
     await bench.restartGateway(all === undefined ? {} : { concurrency: all });
     bench.setLatency(0);
     await bench.gql('{ sources(first: 1) { nodes { id } } }'); // discovery warm
@@ -57,7 +66,13 @@ async function fanOut(bench: Bench, concurrency?: number) {
   const proof = (await bench.gql(FEED, { first: 51 })).jobs.nodes as Node[];
   const rounds = criticalRounds(proof);
   const ms = percentile(samples, 50);
-  return { ms: round(ms, 0), boundMs: rounds * LATENCY_MS, rounds, ratio: round(ms / (rounds * LATENCY_MS)), calls };
+  return {
+    ms: round(ms, 0),
+    boundMs: rounds * LATENCY_MS,
+    rounds,
+    ratio: round(ms / (rounds * LATENCY_MS)),
+    calls,
+  };
 }
 
 async function deepAndBackward(bench: Bench) {
@@ -77,7 +92,8 @@ async function deepAndBackward(bench: Bench) {
   const forwardEnd = after;
   let before: string | null = after;
   const backward = await timed(async () => {
-    for (let i = 0; i < 20 && before; i++) before = (await bench.gql(FEED, { last: 50, before })).jobs.pageInfo.startCursor;
+    for (let i = 0; i < 20 && before; i++)
+      before = (await bench.gql(FEED, { last: 50, before })).jobs.pageInfo.startCursor;
   });
   const calls = bench.calls().list;
   const proof = (await bench.gql(FEED, { first: 1, after: forwardEnd })).jobs.nodes as Node[];
@@ -97,11 +113,19 @@ async function nPlusOne(bench: Bench) {
   await bench.restartGateway();
   await bench.gql('{ sources(first: 1) { nodes { id } } }');
   bench.resetCalls();
-  const nodes = (await bench.gql(NAMES)).jobs.nodes as { source: { id: string; index?: { id: string } } }[];
+  const nodes = (await bench.gql(NAMES)).jobs.nodes as {
+    source: { id: string; index?: { id: string } };
+  }[];
   const { list, all } = bench.calls();
   const parents = new Set(nodes.flatMap((n) => (n.source.index ? [n.source.index.id] : [])));
   const sources = new Set(nodes.map((n) => n.source.id));
-  return { jobs: nodes.length, distinctSources: sources.size, distinctParents: parents.size, listCalls: list, extraCalls: all - list };
+  return {
+    jobs: nodes.length,
+    distinctSources: sources.size,
+    distinctParents: parents.size,
+    listCalls: list,
+    extraCalls: all - list,
+  };
 }
 
 export async function feedWalks() {
@@ -113,7 +137,12 @@ export async function feedWalks() {
     const unlimited = await fanOut(bench, 64);
     const deep = await deepAndBackward(bench);
     const names = await nPlusOne(bench);
-    return { fanOut: fan, fanOutAtConcurrency64: unlimited, deepAndBackward: deep, nPlusOne: names };
+    return {
+      fanOut: fan,
+      fanOutAtConcurrency64: unlimited,
+      deepAndBackward: deep,
+      nPlusOne: names,
+    };
   } finally {
     await bench.close();
   }

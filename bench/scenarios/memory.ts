@@ -17,19 +17,42 @@ function rss(): number {
 export async function memory() {
   const bench = await startBench(benchFixture({ sources: 60, jobs: 1000, spacingMinutes: 45 }));
   try {
-    const ids = (await bench.gql('{ sources(first: 100) { nodes { id } } }')).sources.nodes.map((n: any) => n.id);
+    const ids = (await bench.gql('{ sources(first: 100) { nodes { id } } }')).sources.nodes.map(
+      (n: any) => n.id,
+    );
     const cursors: string[] = [];
     let after: string | null = null;
     for (let i = 0; i < 30; i++) {
-      after = (await bench.gql('query($a: String) { jobs(first: 50, after: $a) { pageInfo { endCursor } } }', { a: after })).jobs.pageInfo.endCursor;
+      after = (
+        await bench.gql(
+          'query($a: String) { jobs(first: 50, after: $a) { pageInfo { endCursor } } }',
+          { a: after },
+        )
+      ).jobs.pageInfo.endCursor;
       cursors.push(after as string);
     }
     const week = new Date(benchNow() - 7 * 86_400_000).toISOString();
     const requests: (() => Promise<unknown>)[] = [
       () => bench.gql('{ jobs(first: 20) { nodes { jobId source { name } } } }'),
-      () => bench.gql('query($a: String) { jobs(first: 20, after: $a) { nodes { jobId } } }', { a: cursors[Math.floor(Math.random() * cursors.length)] }),
-      () => bench.gql('query($a: DateTime!) { jobSummary(filter: { startedAfter: $a }) { total } }', { a: week }),
-      () => bench.gql('query($id: ID!) { node(id: $id) { ... on JobSource { name jobs(first: 10) { nodes { jobId } } } } }', { id: ids[Math.floor(Math.random() * ids.length)] }),
+      // A walk at a random depth, one page on: its cursor replaces the one it came from, so the
+      // cursors in use stay recent (the position store keeps a bounded number of pages).
+      async () => {
+        const at = Math.floor(Math.random() * cursors.length);
+        const page = await bench.gql(
+          'query($a: String) { jobs(first: 20, after: $a) { nodes { jobId } pageInfo { endCursor } } }',
+          { a: cursors[at] },
+        );
+        cursors[at] = page.jobs.pageInfo.endCursor ?? cursors[at];
+      },
+      () =>
+        bench.gql('query($a: DateTime!) { jobSummary(filter: { startedAfter: $a }) { total } }', {
+          a: week,
+        }),
+      () =>
+        bench.gql(
+          'query($id: ID!) { node(id: $id) { ... on JobSource { name jobs(first: 10) { nodes { jobId } } } } }',
+          { id: ids[Math.floor(Math.random() * ids.length)] },
+        ),
       () => bench.gql('{ sources(first: 100) { nodes { id name } } }'),
     ];
     let sent = 0;

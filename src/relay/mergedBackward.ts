@@ -47,7 +47,13 @@ export async function lastBeforeMerged<T>(
         source,
         connectionKeyHash(source.key),
         chain,
-        { count, before: before.s, beforePage, afterKey: after?.s, windowStart: plan.windowStarts[i] },
+        {
+          count,
+          before: before.s,
+          beforePage,
+          afterKey: after?.s,
+          windowStart: plan.windowStarts[i],
+        },
         bound,
       );
     }),
@@ -76,14 +82,17 @@ export async function lastBeforeMerged<T>(
   const failed = new Set(failures.map((failure) => failure.readerIndex));
   // A source that failed is out of the whole page and keeps this page's window end (C's key), so
   // the next page back still brings what it missed (as `walkWindow` does).
-  const ends = failed.size === 0 ? undefined : lists.map((_, j) => (failed.has(j) ? before.s : undefined));
+  const ends =
+    failed.size === 0 ? undefined : lists.map((_, j) => (failed.has(j) ? before.s : undefined));
   const items = page.map(({ item }) => ({
     item,
     mark: {
       b: bound,
       s: item.key,
       positions: lists.map((list, j) =>
-        failed.has(j) ? untouched(plan.windowStarts[j]) : positionAfter(list, item.key, plan.windowStarts[j]),
+        failed.has(j)
+          ? untouched(plan.windowStarts[j])
+          : positionAfter(list, item.key, plan.windowStarts[j]),
       ),
       ...(ends === undefined ? {} : { ends }),
     },
@@ -97,7 +106,11 @@ export async function lastBeforeMerged<T>(
  * just after the last item read here, or at the window start when none was: reading on from there
  * drops everything up to `s` and finds it.
  */
-function positionAfter<T>(list: ReadItem<T>[], s: SortKey, windowStart: ReaderStart): ReaderPosition {
+function positionAfter<T>(
+  list: ReadItem<T>[],
+  s: SortKey,
+  windowStart: ReaderStart,
+): ReaderPosition {
   const next = list.findIndex((item) => compareSortKeys(item.key, s) > 0);
   if (next !== -1) {
     const head = list[next];
@@ -113,7 +126,9 @@ function positionAfter<T>(list: ReadItem<T>[], s: SortKey, windowStart: ReaderSt
   const last = list[list.length - 1];
   if (last !== undefined) {
     if (!last.lastOfPage) return { token: last.token, offset: last.offset + 1, consumed: s };
-    return last.pageNextToken === undefined ? { done: true } : { token: last.pageNextToken, offset: 0, consumed: s };
+    return last.pageNextToken === undefined
+      ? { done: true }
+      : { token: last.pageNextToken, offset: 0, consumed: s };
   }
   if (windowStart.done === true) return { done: true };
   return { token: windowStart.token, offset: windowStart.skipHint, consumed: s };

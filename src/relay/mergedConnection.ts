@@ -120,7 +120,9 @@ export async function connectionFromMergedSources<T>(
   const bound = walkBound(after, before, options.now ?? Date.now);
 
   const chain = options.tokenChain;
-  const recorders = ordered.map((source) => new ChainRecorder(chain, connectionKeyHash(source.key)));
+  const recorders = ordered.map(
+    (source) => new ChainRecorder(chain, connectionKeyHash(source.key)),
+  );
   // Stepping back needs each source's own window end at C: a `before` whose sources all end at
   // its key (no source failed on the page it came from).
   const stepBack =
@@ -140,18 +142,30 @@ export async function connectionFromMergedSources<T>(
     outcome = await lastBeforeMerged(ordered, chain, plan, isFatal);
   } else {
     const readers = ordered.map(
-      (source, i) => new SourceReader(source, readerStart(after?.positions[i]), bound, recorders[i].onPage),
+      (source, i) =>
+        new SourceReader(source, readerStart(after?.positions[i]), bound, recorders[i].onPage),
     );
-    const plan = { direction: request.direction, count: request.count, before: before?.s, ends: before?.ends };
+    const plan = {
+      direction: request.direction,
+      count: request.count,
+      before: before?.s,
+      ends: before?.ends,
+    };
     try {
       outcome = await walkWindow(readers, plan, {
         isFatal,
-        mark: (item): MergedCursor => ({ b: bound, s: item.key, positions: readers.map((reader) => reader.position()) }),
+        mark: (item): MergedCursor => ({
+          b: bound,
+          s: item.key,
+          positions: readers.map((reader) => reader.position()),
+        }),
       });
     } finally {
       await Promise.all(recorders.map((recorder) => recorder.flush()));
     }
-    for (const { mark } of outcome.items) mark.ends = edgeEnds(mark.s, readers, before, request.direction);
+    for (const { mark } of outcome.items) {
+      mark.ends = edgeEnds(mark.s, readers, before, request.direction);
+    }
   }
 
   const cursors = await mergedPageCursors(

@@ -246,7 +246,10 @@ function readersThePageMayDrain<T>(
           if (compareSortKeys(item.key, frontier) >= 0) break;
           before++;
         }
-      } else if (reader.virtualHead !== undefined && compareSortKeys(reader.virtualHead, frontier) < 0) {
+      } else if (
+        reader.virtualHead !== undefined &&
+        compareSortKeys(reader.virtualHead, frontier) < 0
+      ) {
         const known = reader.virtualKnown;
         before += known !== undefined && known.lastTime > sortKeyTime(frontier) ? known.count : 1;
       }

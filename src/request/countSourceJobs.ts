@@ -88,7 +88,9 @@ async function countWithRun(
   useRun: boolean,
 ): Promise<Map<JobState, number>> {
   const predicate: JobPredicate = { states: window.states };
-  const source = jobPageSource(context.loaders, ref, predicate, { pushdown: context.options.pushdown });
+  const source = jobPageSource(context.loaders, ref, predicate, {
+    pushdown: context.options.pushdown,
+  });
   const runs = context.finishedRuns;
   const runKey = pageCacheSource(ref);
   const query = { filter: predicate, pushdown: context.options.pushdown };
@@ -123,12 +125,18 @@ async function countWithRun(
 
   const run: FinishedRun = { jobs: read.entries.slice(read.finishedFrom), next };
   const longer = joined || stored === undefined || run.jobs.length >= stored.jobs.length;
-  if (runs !== undefined && run.jobs.length > 0 && longer && changed(stored, run)) void runs.set(runKey, query, run);
+  if (runs !== undefined && run.jobs.length > 0 && longer && changed(stored, run))
+    void runs.set(runKey, query, run);
   return tally(read.entries, window);
 }
 
 function changed(before: FinishedRun | undefined, after: FinishedRun): boolean {
-  if (before === undefined || before.jobs.length !== after.jobs.length || before.next !== after.next) return true;
+  if (
+    before === undefined ||
+    before.jobs.length !== after.jobs.length ||
+    before.next !== after.next
+  )
+    return true;
   return compareEntries(before.jobs[0], after.jobs[0]) !== 0;
 }
 

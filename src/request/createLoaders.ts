@@ -87,7 +87,9 @@ function readThrough<T extends JobModel>(
 ): Promise<ServicePage<T>> {
   const id = pageCacheSource(source);
   const read = (at: string | undefined) =>
-    cache === undefined ? fetchAt(at) : cache.read({ source: id, query, token: at }, () => fetchAt(at));
+    cache === undefined
+      ? fetchAt(at)
+      : cache.read({ source: id, query, token: at }, () => fetchAt(at));
   return read(token).then((page) => {
     const next = page.nextToken;
     if (next !== undefined) frontier.set(id, () => read(next));

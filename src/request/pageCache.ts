@@ -72,11 +72,18 @@ export class PageCache {
   ) {
     this.finishedTtlMs = options.finishedTtlMs ?? DEFAULT_FINISHED_PAGE_TTL_MS;
     this.liveTtlMs = options.liveTtlMs ?? DEFAULT_LIVE_PAGE_TTL_MS;
-    this.decoded = new LRUCache({ max: options.decodedPages ?? 2_000, ttlAutopurge: false, perf: { now } });
+    this.decoded = new LRUCache({
+      max: options.decodedPages ?? 2_000,
+      ttlAutopurge: false,
+      perf: { now },
+    });
   }
 
   /** The page at `address`: from the store, from a call already in flight, or from `fetch`. */
-  async read<T extends JobModel>(address: PageAddress, fetch: () => Promise<ServicePage<T>>): Promise<ServicePage<T>> {
+  async read<T extends JobModel>(
+    address: PageAddress,
+    fetch: () => Promise<ServicePage<T>>,
+  ): Promise<ServicePage<T>> {
     const key = await this.keyOf(address);
     const pending = this.inFlight.get(key);
     if (pending !== undefined) return pending as Promise<ServicePage<T>>;
@@ -103,7 +110,11 @@ export class PageCache {
     return (await this.get(await this.keyOf(address))) as ServicePage<T> | undefined;
   }
 
-  private async load<T extends JobModel>(key: string, address: PageAddress, fetch: () => Promise<ServicePage<T>>) {
+  private async load<T extends JobModel>(
+    key: string,
+    address: PageAddress,
+    fetch: () => Promise<ServicePage<T>>,
+  ) {
     const cached = await this.get(key);
     if (cached !== undefined) return cached as ServicePage<T>;
     const page = await fetch();
@@ -130,7 +141,13 @@ export class PageCache {
 
   private async keyOf(address: PageAddress): Promise<string> {
     const generation = this.generations.get(address.source) ?? 0;
-    const text = canonicalKey([await this.scope(), address.source, generation, address.query, address.token ?? null]);
+    const text = canonicalKey([
+      await this.scope(),
+      address.source,
+      generation,
+      address.query,
+      address.token ?? null,
+    ]);
     return createHash('sha256').update(text).digest('base64url');
   }
 }

@@ -42,7 +42,10 @@ async function existingRef(context: GatewayContext, ref: NodeRef): Promise<NodeR
     case 'QConnectKnowledgeBase': {
       // Discovery listed it with its details: it exists, and no describe call is needed.
       const listed = (await context.catalog.list()).sources.find(
-        (source) => source.kind === ref.kind && source.details !== undefined && sourceKey(source) === sourceKey(ref),
+        (source) =>
+          source.kind === ref.kind &&
+          source.details !== undefined &&
+          sourceKey(source) === sourceKey(ref),
       );
       if (listed !== undefined) return listed;
       return (await nullIfNotFound(loaders.loadSourceDetails(ref))) && ref;

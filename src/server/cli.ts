@@ -168,7 +168,9 @@ async function main(): Promise<void> {
       number('page-cache-ttl', values['page-cache-ttl'] ?? env.GATEWAY_PAGE_CACHE_TTL),
       number('live-page-ttl', values['live-page-ttl'] ?? env.GATEWAY_LIVE_PAGE_TTL),
     ),
-    pageCacheMaxBytes: megabytes(number('page-cache-mb', values['page-cache-mb'] ?? env.GATEWAY_PAGE_CACHE_MB)),
+    pageCacheMaxBytes: megabytes(
+      number('page-cache-mb', values['page-cache-mb'] ?? env.GATEWAY_PAGE_CACHE_MB),
+    ),
     lookAhead: values['look-ahead'] ?? env.GATEWAY_LOOK_AHEAD === 'true',
   };
 
@@ -213,8 +215,11 @@ async function main(): Promise<void> {
   process.on('SIGTERM', stop);
 }
 
-/** The page cache's lifetimes from the flags, in seconds; a finished-page lifetime of 0 turns it off. */
-function pageCacheOf(finishedSeconds: number | undefined, liveSeconds: number | undefined): GatewayConfig['pageCache'] {
+/** The page cache's lifetimes from the flags, in seconds; a finished-page lifetime of 0 = off. */
+function pageCacheOf(
+  finishedSeconds: number | undefined,
+  liveSeconds: number | undefined,
+): GatewayConfig['pageCache'] {
   if (finishedSeconds === 0) return false;
   return {
     finishedTtlMs: finishedSeconds === undefined ? undefined : finishedSeconds * 1000,

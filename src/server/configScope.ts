@@ -11,7 +11,10 @@ import type { AwsClients } from '../services/clients';
 /** How long one resolution of the identity is reused (every cached page read asks for the scope). */
 const SCOPE_REFRESH_MS = 10_000;
 
-export function configScope(clients: AwsClients, settings: Record<string, unknown>): () => Promise<string> {
+export function configScope(
+  clients: AwsClients,
+  settings: Record<string, unknown>,
+): () => Promise<string> {
   const fixed = JSON.stringify(settings);
   let last: { at: number; scope: Promise<string> } | undefined;
   const resolve = async () => {
@@ -24,7 +27,8 @@ export function configScope(clients: AwsClients, settings: Record<string, unknow
   };
   return () => {
     const now = Date.now();
-    if (last === undefined || now - last.at > SCOPE_REFRESH_MS) last = { at: now, scope: resolve() };
+    if (last === undefined || now - last.at > SCOPE_REFRESH_MS)
+      last = { at: now, scope: resolve() };
     return last.scope;
   };
 }

@@ -178,7 +178,11 @@ export async function startGateway(config: GatewayConfig = {}): Promise<RunningG
     now: options.now,
     assumedPerService: ASSUMED_SOURCES_PER_SERVICE,
   });
-  const scope = configScope(clients, { endpoint: config.endpoint, region: config.region, pushdown: options.pushdown });
+  const scope = configScope(clients, {
+    endpoint: config.endpoint,
+    region: config.region,
+    pushdown: options.pushdown,
+  });
   const pageCache =
     config.pageCache === false
       ? undefined
@@ -188,7 +192,15 @@ export async function startGateway(config: GatewayConfig = {}): Promise<RunningG
       ? undefined
       : new FinishedRuns(state.shared.store, scope, config.pageCache?.finishedTtlMs, options.now);
   const lookAhead = config.lookAhead && pageCache !== undefined ? new LookAhead() : undefined;
-  const shared: GatewayShared = { upstream, catalog, options, ...state.shared, pageCache, finishedRuns, lookAhead };
+  const shared: GatewayShared = {
+    upstream,
+    catalog,
+    options,
+    ...state.shared,
+    pageCache,
+    finishedRuns,
+    lookAhead,
+  };
   const readinessChecks: ReadinessCheck[] = [state.readinessCheck];
 
   const documentLimits: DocumentLimits = {

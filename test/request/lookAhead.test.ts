@@ -12,7 +12,11 @@ const KENDRA_LIST = 'kendra.ListDataSourceSyncJobs';
 let clock = Date.now();
 let harness: Harness;
 beforeAll(async () => {
-  harness = await startHarness(singleSourceFixture(45), {}, { pageCache: {}, lookAhead: true, now: () => clock });
+  harness = await startHarness(
+    singleSourceFixture(45),
+    {},
+    { pageCache: {}, lookAhead: true, now: () => clock },
+  );
 });
 afterAll(() => harness.close());
 beforeEach(() => {

@@ -22,7 +22,10 @@ async function listCalls(harness: Harness): Promise<number> {
   return (await harness.stats())[KENDRA_LIST] ?? 0;
 }
 
-async function walkForward(harness: Harness, first: number): Promise<{ ids: string[]; cursors: string[] }> {
+async function walkForward(
+  harness: Harness,
+  first: number,
+): Promise<{ ids: string[]; cursors: string[] }> {
   const ids: string[] = [];
   const cursors: string[] = [];
   let after: string | null = null;
@@ -119,7 +122,13 @@ describe('two gateways sharing one store', () => {
   });
 
   const start = async (region: string) => {
-    const gateway = await startGateway({ port: 0, endpoint: emulator.url, region, logLevel: 'silent', store });
+    const gateway = await startGateway({
+      port: 0,
+      endpoint: emulator.url,
+      region,
+      logLevel: 'silent',
+      store,
+    });
     gateways.push(gateway);
     return gateway;
   };
@@ -133,7 +142,9 @@ describe('two gateways sharing one store', () => {
     return ((await response.json()) as { data: { jobs: { nodes: unknown[] } } }).data.jobs.nodes;
   };
   const listCalls = async () => {
-    const stats = (await (await fetch(`${emulator.url}/_emulator/stats`)).json()) as { calls: Record<string, number> };
+    const stats = (await (await fetch(`${emulator.url}/_emulator/stats`)).json()) as {
+      calls: Record<string, number>;
+    };
     return stats.calls[KENDRA_LIST] ?? 0;
   };
 

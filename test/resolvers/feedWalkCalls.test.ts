@@ -47,16 +47,26 @@ describe('a deep feed walk with the page cache', () => {
   it('reads each upstream page once going forwards and then back', async () => {
     await harness.resetStats();
     const walked = await forward(harness, 25, 8);
-    expect(walked.ids).toEqual(feedOrder(fixture).slice(0, 200).map((row) => row.jobId));
+    expect(walked.ids).toEqual(
+      feedOrder(fixture)
+        .slice(0, 200)
+        .map((row) => row.jobId),
+    );
     const forwardCalls = await listCalls(harness);
     // The pages holding the 201 newest jobs, plus at most one page read ahead per source.
     const perSource = new Map<string, { count: number; pageSize: number }>();
     for (const row of feedOrder(fixture).slice(0, 201) as { source?: string; service: string }[]) {
-      const entry = perSource.get(row.source!) ?? { count: 0, pageSize: row.service === 'QCONNECT' ? 100 : 10 };
+      const entry = perSource.get(row.source!) ?? {
+        count: 0,
+        pageSize: row.service === 'QCONNECT' ? 100 : 10,
+      };
       entry.count++;
       perSource.set(row.source!, entry);
     }
-    const distinctPages = [...perSource.values()].reduce((sum, e) => sum + Math.ceil(e.count / e.pageSize), 0);
+    const distinctPages = [...perSource.values()].reduce(
+      (sum, e) => sum + Math.ceil(e.count / e.pageSize),
+      0,
+    );
     expect(forwardCalls).toBeGreaterThanOrEqual(distinctPages);
     expect(forwardCalls).toBeLessThanOrEqual(distinctPages + 5);
 

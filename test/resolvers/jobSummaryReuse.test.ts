@@ -2,14 +2,24 @@
  * A repeated dashboard summary costs only its newest pages: jobs that had finished when a summary
  * read them are not read again, in both token modes, and the counts stay those of a fresh read.
  */
-import { BASE_TIME, KENDRA_DS, KENDRA_INDEX, kendraJobs, singleSourceFixture } from '../helpers/fixtures';
+import {
+  BASE_TIME,
+  KENDRA_DS,
+  KENDRA_INDEX,
+  kendraJobs,
+  singleSourceFixture,
+} from '../helpers/fixtures';
 import { startHarness, type Harness } from '../helpers/harness';
 
 const HOUR = 3_600_000;
 const COUNT = 100; // Kendra and Q Business: ten pages of 10; Q Connect: one page of 100
 const SUMMARY = `query($after: DateTime!) { jobSummary(filter: { startedAfter: $after }) {
   total byState { state count } sources { source { service } total } } }`;
-const LISTS = ['kendra.ListDataSourceSyncJobs', 'qbusiness.ListDataSourceSyncJobs', 'qconnect.ListImportJobs'];
+const LISTS = [
+  'kendra.ListDataSourceSyncJobs',
+  'qbusiness.ListDataSourceSyncJobs',
+  'qconnect.ListImportJobs',
+];
 
 describe.each(['keyset', 'offset'] as const)('a repeated summary with %s tokens', (tokenMode) => {
   let clock = BASE_TIME + HOUR;
@@ -30,7 +40,9 @@ describe.each(['keyset', 'offset'] as const)('a repeated summary with %s tokens'
     return Object.fromEntries(LISTS.map((operation) => [operation, stats[operation] ?? 0]));
   };
   const summary = async (target: Harness) => {
-    const response = await target.gql(SUMMARY, { after: new Date(BASE_TIME - 200 * HOUR).toISOString() });
+    const response = await target.gql(SUMMARY, {
+      after: new Date(BASE_TIME - 200 * HOUR).toISOString(),
+    });
     expect(response.errors).toBeUndefined();
     return response.data.jobSummary;
   };

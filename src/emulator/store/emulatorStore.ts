@@ -174,7 +174,10 @@ export class EmulatorStore {
 }
 
 /** Each history array's sorted copy, and the length it was sorted at (appends re-sort it). */
-const sortedHistories = new WeakMap<readonly object[], { length: number; sorted: readonly object[] }>();
+const sortedHistories = new WeakMap<
+  readonly object[],
+  { length: number; sorted: readonly object[] }
+>();
 
 function sortedOnce<T extends object>(items: readonly T[], keyOf: (item: T) => SortKey): T[] {
   const known = sortedHistories.get(items);
