@@ -1,7 +1,11 @@
-/** Every resolver, by type. The abstract types resolve by the `kind` their models carry. */
+/**
+ * Every resolver, by type. The abstract types resolve by the `kind` their models carry; the
+ * federation entities (`@key` in the SDL) also resolve a reference by id.
+ */
 import { DateTimeResolver, SafeIntResolver } from 'graphql-scalars';
 import type { Resolvers } from '../schema/generated';
 import { connectionFields } from './connectionFields';
+import { entityReference } from './entityReferences';
 import { ExternalSourceConfiguration, ExternalSourceConfigurationDetails } from './ExternalSourceConfiguration';
 import { ImportJob } from './ImportJob';
 import { KendraDataSource, KendraIndex } from './kendra';
@@ -16,20 +20,20 @@ export const resolvers: Resolvers = {
   DateTime: DateTimeResolver,
   SafeInt: SafeIntResolver,
   Node: { __resolveType: resolveKind },
-  Job: { __resolveType: resolveKind as never },
-  JobSource: { __resolveType: resolveKind as never },
+  Job: { __resolveType: resolveKind as never, ...entityReference('Job') },
+  JobSource: { __resolveType: resolveKind as never, ...entityReference('JobSource') },
   Query,
   Mutation,
-  SyncJob,
-  ImportJob,
+  SyncJob: { ...SyncJob, ...entityReference('SyncJob') },
+  ImportJob: { ...ImportJob, ...entityReference('ImportJob') },
   ExternalSourceConfiguration,
   ExternalSourceConfigurationDetails,
-  KendraIndex,
-  KendraDataSource,
-  QBusinessApplication,
-  QBusinessIndex,
-  QBusinessDataSource,
-  QConnectKnowledgeBase,
+  KendraIndex: { ...KendraIndex, ...entityReference('KendraIndex') },
+  KendraDataSource: { ...KendraDataSource, ...entityReference('KendraDataSource') },
+  QBusinessApplication: { ...QBusinessApplication, ...entityReference('QBusinessApplication') },
+  QBusinessIndex: { ...QBusinessIndex, ...entityReference('QBusinessIndex') },
+  QBusinessDataSource: { ...QBusinessDataSource, ...entityReference('QBusinessDataSource') },
+  QConnectKnowledgeBase: { ...QConnectKnowledgeBase, ...entityReference('QConnectKnowledgeBase') },
   SyncJobConnection: connectionFields,
   ImportJobConnection: connectionFields,
   JobConnection: connectionFields,

@@ -4,6 +4,7 @@
  * is made by `createContext`. Danger: `close()` must be awaited so sockets and SDK clients end.
  */
 import { ApolloServer } from '@apollo/server';
+import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
 import pino from 'pino';
 import type { SourceCatalog } from '../catalog/SourceCatalog';
 import { DiscoveryCatalog } from '../catalog/discoveryCatalog';
@@ -224,6 +225,8 @@ export async function startGateway(config: GatewayConfig = {}): Promise<RunningG
     formatError,
     parseOptions: parseOptionsOf(documentLimits),
     plugins: [
+      // A subgraph would otherwise send routers per-field traces, raw error messages included.
+      ApolloServerPluginInlineTraceDisabled(),
       documentLimitsPlugin(documentLimits),
       costPlugin(costHintsOf(catalog, options.now)),
       partialErrorsPlugin((error) => formatError(error.toJSON(), error)),

@@ -1,9 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { generate } from '@graphql-codegen/cli';
-import { printSchema } from 'graphql';
+import { buildASTSchema, parse, printSchema, printType } from 'graphql';
 import { parse as parseYaml } from 'yaml';
-import { buildSchema } from '../../src/server/buildSchema';
+import { buildSchema, loadTypeDefs } from '../../src/server/buildSchema';
 
 const root = join(__dirname, '..', '..');
 
@@ -20,5 +20,24 @@ describe('the schema', () => {
     for (const field of ['node(id: ID!): Node', 'kendraIndex(id: ID!)', 'qbusinessApplication(id: ID!)', 'qconnectKnowledgeBase(id: ID!)', 'jobs(filter: JobFilter', 'jobSummary(filter: JobFilter!)', 'startSync(dataSourceId: ID!): SyncJob!']) {
       expect(sdl).toContain(field);
     }
+  });
+
+  it('shows plain clients the API of the SDL files, plus only the federation fields and types', () => {
+    const plain = buildASTSchema(parse(loadTypeDefs().join('\n')), { assumeValidSDL: true });
+    const served = buildSchema();
+    const federationTypes = ['link__Purpose', 'link__Import', 'federation__FieldSet', '_Any', '_Service', '_Entity'];
+    const servedTypes = Object.keys(served.getTypeMap());
+    expect(servedTypes.filter((name) => !plain.getType(name)).sort()).toEqual([...federationTypes].sort());
+    for (const [name, type] of Object.entries(plain.getTypeMap())) {
+      if (name === 'Query') continue;
+      expect(printType(served.getType(name)!)).toBe(printType(type));
+    }
+    const fieldsOf = (schema: typeof plain) =>
+      Object.values(schema.getQueryType()!.getFields()).map(
+        (field) => `${field.name}(${field.args.map((arg) => `${arg.name}: ${arg.type}`).join(', ')}): ${field.type}`,
+      );
+    expect(fieldsOf(served).sort()).toEqual(
+      [...fieldsOf(plain), '_entities(representations: [_Any!]!): [_Entity]!', '_service(): _Service!'].sort(),
+    );
   });
 });
