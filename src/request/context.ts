@@ -16,6 +16,7 @@ import type { ClientPositionStores } from '../store/positionStore';
 import { attachCallBudget } from '../services/callBudget';
 import type { Upstream } from '../services/upstream';
 import { RequestCost } from './requestCost';
+import type { JobUpdatesHub } from './jobUpdatesHub';
 
 /** Gateway-wide settings resolvers read. */
 export interface GatewayOptions {
@@ -31,6 +32,8 @@ export interface GatewayOptions {
   region?: string;
   /** Most upstream calls one request may make, estimated before and counted during execution. */
   maxCost: number;
+  /** Most sources one subscription may cover (each is a poller to run). */
+  maxSubscriptionSources: number;
 }
 
 /** What every resolver gets for one request. */
@@ -49,6 +52,8 @@ export interface GatewayContext {
   /** Background reads of the next pages (`--look-ahead`); absent = off. */
   lookAhead?: LookAhead;
   options: GatewayOptions;
+  /** The shared pollers behind subscriptions. */
+  live: JobUpdatesHub;
   /** Failures of single sources, reported next to the data (see partialErrors.ts). */
   partialErrors: GraphQLError[];
   /** This request's upstream calls: estimate, count and limit. */
@@ -74,6 +79,7 @@ export interface GatewayShared {
   /** Background reads of the next pages (`lookAhead.ts`, `--look-ahead`); absent = off. */
   lookAhead?: LookAhead;
   options: GatewayOptions;
+  live: JobUpdatesHub;
 }
 
 /** Who sent a request, as far as store shares go (an address, or an authenticated identity). */
@@ -95,6 +101,7 @@ export function createContext(
     tokenChain: shared.tokenChain,
     cursorSigner: shared.cursorSigner,
     options: shared.options,
+    live: shared.live,
     positions: shared.positionStores.forClient(origin.client),
     pageCache: shared.pageCache,
     finishedRuns: shared.finishedRuns,

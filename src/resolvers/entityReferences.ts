@@ -21,7 +21,11 @@ const KINDS_OF: Record<string, readonly Kind[]> = {
   JobSource: ['KendraDataSource', 'QBusinessDataSource', 'QConnectKnowledgeBase'],
 };
 
-async function resolveEntity(typeName: string, representation: Representation, context: GatewayContext) {
+async function resolveEntity(
+  typeName: string,
+  representation: Representation,
+  context: GatewayContext,
+) {
   if (typeof representation.id !== 'string') return null;
   const found = await resolveNode(context, representation.id);
   if (!found || !(KINDS_OF[typeName] ?? [typeName]).includes(found.kind)) return null;

@@ -13,6 +13,7 @@ import { QBusinessApplication, QBusinessDataSource, QBusinessIndex } from './qbu
 import { QConnectKnowledgeBase } from './qconnect';
 import { Mutation } from './Mutation';
 import { Query } from './Query';
+import { Subscription } from './Subscription';
 import { SyncJob } from './SyncJob';
 import { resolveKind } from './typeResolvers';
 
@@ -24,6 +25,7 @@ export const resolvers: Resolvers = {
   JobSource: { __resolveType: resolveKind as never, ...entityReference('JobSource') },
   Query,
   Mutation,
+  Subscription,
   SyncJob: { ...SyncJob, ...entityReference('SyncJob') },
   ImportJob: { ...ImportJob, ...entityReference('ImportJob') },
   ExternalSourceConfiguration,

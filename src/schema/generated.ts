@@ -571,6 +571,22 @@ export type SourceJobSummary = {
   total: Scalars['Int']['output'];
 };
 
+export type Subscription = {
+  __typename?: 'Subscription';
+  /**
+   * Jobs as they change, over WebSocket (`graphql-ws`) at `/graphql`: a job is sent when it first
+   * appears and again each time its `state`, `endedAt` or metrics change; jobs that existed before
+   * the subscription and have not changed are not sent. The filter is `Query.jobs`'s; each source
+   * it covers is polled once per interval however many subscribe (see the README).
+   */
+  jobUpdates: Job;
+};
+
+
+export type SubscriptionJobUpdatesArgs = {
+  filter?: InputMaybe<JobFilter>;
+};
+
 /** A data source synchronization job of Amazon Kendra or Amazon Q Business. */
 export type SyncJob = Job & Node & {
   __typename?: 'SyncJob';
@@ -778,6 +794,7 @@ export type ResolversTypes = {
   SourceJobFilter: SourceJobFilter;
   SourceJobSummary: ResolverTypeWrapper<SourceJobSummaryModel>;
   String: ResolverTypeWrapper<Scalars['String']['output']>;
+  Subscription: ResolverTypeWrapper<{}>;
   SyncJob: ResolverTypeWrapper<SyncJobModel>;
   SyncJobConnection: ResolverTypeWrapper<SyncJobConnectionModel>;
   SyncJobEdge: ResolverTypeWrapper<Omit<SyncJobEdge, 'node'> & { node: ResolversTypes['SyncJob'] }>;
@@ -828,6 +845,7 @@ export type ResolversParentTypes = {
   SourceJobFilter: SourceJobFilter;
   SourceJobSummary: SourceJobSummaryModel;
   String: Scalars['String']['output'];
+  Subscription: {};
   SyncJob: SyncJobModel;
   SyncJobConnection: SyncJobConnectionModel;
   SyncJobEdge: Omit<SyncJobEdge, 'node'> & { node: ResolversParentTypes['SyncJob'] };
@@ -1110,6 +1128,10 @@ export type SourceJobSummaryResolvers<ContextType = GatewayContext, ParentType e
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
 
+export type SubscriptionResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['Subscription'] = ResolversParentTypes['Subscription']> = {
+  jobUpdates?: SubscriptionResolver<ResolversTypes['Job'], "jobUpdates", ParentType, ContextType, Partial<SubscriptionJobUpdatesArgs>>;
+};
+
 export type SyncJobResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['SyncJob'] = ResolversParentTypes['SyncJob']> = {
   dataSource?: Resolver<ResolversTypes['JobSource'], ParentType, ContextType>;
   dataSourceErrorCode?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
@@ -1192,6 +1214,7 @@ export type Resolvers<ContextType = GatewayContext> = {
   SafeInt?: GraphQLScalarType;
   ServiceJobSummary?: ServiceJobSummaryResolvers<ContextType>;
   SourceJobSummary?: SourceJobSummaryResolvers<ContextType>;
+  Subscription?: SubscriptionResolvers<ContextType>;
   SyncJob?: SyncJobResolvers<ContextType>;
   SyncJobConnection?: SyncJobConnectionResolvers<ContextType>;
   SyncJobEdge?: SyncJobEdgeResolvers<ContextType>;

@@ -52,6 +52,12 @@ const USAGE = `Usage: npm start -- [options]
   --page-cache-mb N      megabytes of pages kept in memory (env GATEWAY_PAGE_CACHE_MB, default 64)
   --look-ahead           read the next page of each source in the background after a page with
                          more after it (env GATEWAY_LOOK_AHEAD=true; default off)
+  --poll-interval S      seconds between two polls of a source watched by subscriptions
+                         (env GATEWAY_POLL_INTERVAL, default 10)
+  --poll-interval-running S  the same while a job of the source runs
+                         (env GATEWAY_POLL_INTERVAL_RUNNING, default 2)
+  --max-subscription-sources N  most sources one subscription may cover
+                         (env GATEWAY_MAX_SUBSCRIPTION_SOURCES, default 50)
   --dev                  development mode: upstream error details and stack traces in responses
   --help`;
 
@@ -86,6 +92,9 @@ async function main(): Promise<void> {
       'live-page-ttl': { type: 'string' },
       'page-cache-mb': { type: 'string' },
       'look-ahead': { type: 'boolean' },
+      'poll-interval': { type: 'string' },
+      'poll-interval-running': { type: 'string' },
+      'max-subscription-sources': { type: 'string' },
       dev: { type: 'boolean' },
       help: { type: 'boolean' },
     },
@@ -102,6 +111,7 @@ async function main(): Promise<void> {
     if (!Number.isFinite(value) || value < 0) throw new UsageError(`--${name} must be a non-negative number, got "${raw}"`);
     return value;
   };
+  const seconds = (value: number | undefined) => (value === undefined ? undefined : value * 1000);
   const upstreamMode = values.upstream ?? env.GATEWAY_UPSTREAM ?? 'emulator';
   if (upstreamMode !== 'emulator' && upstreamMode !== 'aws') {
     throw new UsageError(`--upstream must be "emulator" or "aws", got "${upstreamMode}"`);
@@ -172,6 +182,14 @@ async function main(): Promise<void> {
       number('page-cache-mb', values['page-cache-mb'] ?? env.GATEWAY_PAGE_CACHE_MB),
     ),
     lookAhead: values['look-ahead'] ?? env.GATEWAY_LOOK_AHEAD === 'true',
+    pollIntervalMs: seconds(number('poll-interval', values['poll-interval'] ?? env.GATEWAY_POLL_INTERVAL)),
+    pollIntervalRunningMs: seconds(
+      number('poll-interval-running', values['poll-interval-running'] ?? env.GATEWAY_POLL_INTERVAL_RUNNING),
+    ),
+    maxSubscriptionSources: number(
+      'max-subscription-sources',
+      values['max-subscription-sources'] ?? env.GATEWAY_MAX_SUBSCRIPTION_SOURCES,
+    ),
   };
 
   let emulator: Awaited<ReturnType<typeof startEmulator>> | undefined;

@@ -3,6 +3,7 @@
  * catalog → schema → Apollo Server → HTTP. Everything shared lives here; everything per request
  * is made by `createContext`. Danger: `close()` must be awaited so sockets and SDK clients end.
  */
+import { randomUUID } from 'node:crypto';
 import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
 import pino from 'pino';
@@ -36,6 +37,11 @@ import { createHttpServer, listen } from './httpServer';
 import { createMetrics } from './metrics';
 import { partialErrorsPlugin } from './partialErrorsPlugin';
 import type { ReadinessCheck } from './readiness';
+import { createLiveBus } from './createLiveBus';
+import { createSubscriptionServer } from './subscriptionServer';
+import { systemClock, type Clock } from '../request/clock';
+import { JobUpdatesHub } from '../request/jobUpdatesHub';
+import type { LiveBus } from '../store/LiveBus';
 
 /** Everything `startGateway` can be told; the CLI's flags map onto these fields. */
 export interface GatewayConfig {
@@ -94,6 +100,16 @@ export interface GatewayConfig {
   pageCacheMaxBytes?: number;
   /** Read the next page of each source on a page in the background (needs the page cache). */
   lookAhead?: boolean;
+  /** Pause between two polls of a watched source (default 10 000 ms). */
+  pollIntervalMs?: number;
+  /** Pause while a job of the source is running (default 2 000 ms, never above the interval). */
+  pollIntervalRunningMs?: number;
+  /** Most sources one subscription may cover (default 50). */
+  maxSubscriptionSources?: number;
+  /** The clock the pollers sleep on (default: wall time); `now` defaults to its `now`. */
+  clock?: Clock;
+  /** The replicas' poll leases and channels instead of `store`'s (tests). */
+  liveBus?: LiveBus;
 }
 
 /** The default cost budget of one request, in upstream calls. */
@@ -128,6 +144,8 @@ export interface RunningGateway {
   catalog: SourceCatalog;
   /** Resolves once background work (look-ahead reads) has settled. */
   settled(): Promise<void>;
+  /** The pollers behind subscriptions (how many sources this process polls: `pollerCount`). */
+  live: JobUpdatesHub;
   /**
    * Stops accepting, lets requests in flight finish (up to the grace period), then closes Apollo,
    * the upstream clients and the store. Resolves false when the grace period ran out.
@@ -139,13 +157,15 @@ export interface RunningGateway {
 export async function startGateway(config: GatewayConfig = {}): Promise<RunningGateway> {
   const logger = pino({ level: config.logLevel ?? 'info', redact: ['*.credentials', '*.secretAccessKey'] });
   const metrics = createMetrics(() => upstream.snapshot());
+  const clock = config.clock ?? systemClock;
   const options: GatewayOptions = {
     pushdown: config.pushdown ?? true,
     development: config.development ?? false,
-    now: config.now ?? Date.now,
+    now: config.now ?? (() => clock.now()),
     summaryMaxDays: config.summaryMaxDays ?? 31,
     maxCost: config.maxCost ?? DEFAULT_MAX_COST,
     region: config.region,
+    maxSubscriptionSources: config.maxSubscriptionSources ?? 50,
   };
   const clients = createAwsClients({ endpoint: config.endpoint, region: config.region, maxAttempts: config.maxAttempts });
   const upstream = new Upstream(clients, {
@@ -193,6 +213,32 @@ export async function startGateway(config: GatewayConfig = {}): Promise<RunningG
       ? undefined
       : new FinishedRuns(state.shared.store, scope, config.pageCache?.finishedTtlMs, options.now);
   const lookAhead = config.lookAhead && pageCache !== undefined ? new LookAhead() : undefined;
+  const readinessChecks: ReadinessCheck[] = [state.readinessCheck];
+  const liveBus =
+    config.liveBus ??
+    (await createLiveBus(
+      typeof config.store === 'string' && state.redisPrefix
+        ? { url: config.store, prefix: state.redisPrefix }
+        : undefined,
+      (error) => logger.warn({ err: error }, 'live bus connection error'),
+    ));
+  const pollIntervalMs = config.pollIntervalMs ?? 10_000;
+  if (!(pollIntervalMs > 0) || !((config.pollIntervalRunningMs ?? 1) > 0)) {
+    throw new Error('The poll intervals must be greater than 0.');
+  }
+  const live = new JobUpdatesHub(liveBus, {
+    upstream,
+    pageCache,
+    clock,
+    owner: randomUUID(),
+    intervalMs: pollIntervalMs,
+    runningIntervalMs: Math.min(config.pollIntervalRunningMs ?? 2_000, pollIntervalMs),
+    onPoll: (event) => {
+      metrics.recordPoll(event);
+      if (event.error) logger.warn({ err: event.error, service: event.service }, 'poll failed');
+    },
+  });
+  metrics.watchPolledSources(() => live.pollerCount);
   const shared: GatewayShared = {
     upstream,
     catalog,
@@ -201,8 +247,8 @@ export async function startGateway(config: GatewayConfig = {}): Promise<RunningG
     pageCache,
     finishedRuns,
     lookAhead,
+    live,
   };
-  const readinessChecks: ReadinessCheck[] = [state.readinessCheck];
 
   const documentLimits: DocumentLimits = {
     ...DEFAULT_DOCUMENT_LIMITS,
@@ -215,8 +261,9 @@ export async function startGateway(config: GatewayConfig = {}): Promise<RunningG
   });
   const formatError: typeof formatGatewayError = (formatted, error) =>
     formatGatewayError(tokenLimitRefusal(formatted, documentLimits), error);
+  const schema = buildSchema();
   const apollo = new ApolloServer<GatewayContext>({
-    schema: buildSchema(),
+    schema,
     includeStacktraceInErrorResponses: options.development,
     ...(state.apolloCache ? { cache: state.apolloCache } : {}),
     introspection: true,
@@ -241,6 +288,14 @@ export async function startGateway(config: GatewayConfig = {}): Promise<RunningG
     onError: (error) => logger.error({ err: error }, 'request failed'),
   });
   const requests = trackRequests(http);
+  const subscriptions = createSubscriptionServer({
+    http,
+    schema,
+    context: async (_caller, request) =>
+      createContext(shared, { client: request.socket.remoteAddress ?? 'unknown' }),
+    documentLimits,
+    formatError,
+  });
   const host = config.host ?? '127.0.0.1';
   const port = await listen(http, config.port ?? 4000, host);
   const shownHost = host === '0.0.0.0' || host === '::' ? 'localhost' : host;
@@ -248,8 +303,13 @@ export async function startGateway(config: GatewayConfig = {}): Promise<RunningG
     url: `http://${shownHost}:${port}/graphql`,
     port,
     catalog,
+    live,
     settled: () => shared.lookAhead?.settled() ?? Promise.resolve(),
     async close() {
+      // Subscriptions end first (clients receive `complete`), then their sockets close.
+      await live.close();
+      await subscriptions.close();
+      await liveBus.close();
       shared.lookAhead?.close();
       await shared.lookAhead?.settled();
       const drained = await requests.drain(config.shutdownGraceMs ?? DEFAULT_SHUTDOWN_GRACE_MS);

@@ -16,6 +16,7 @@ import {
   validate,
   type DocumentNode,
   type GraphQLFormattedError,
+  type GraphQLSchema,
   type OperationDefinitionNode,
   type SelectionSetNode,
 } from 'graphql';
@@ -72,6 +73,51 @@ function armorMessage(error: GraphQLError): string {
   return error.message.replace(/^Syntax Error: /, 'The document is refused: ');
 }
 
+/**
+ * The first limit `operation` breaks, as a QUERY_TOO_COMPLEX error, or undefined. Used by the
+ * plugin below and by the WebSocket server, which runs subscriptions outside Apollo.
+ */
+export function documentLimitRefusal(
+  schema: GraphQLSchema,
+  document: DocumentNode,
+  operation: OperationDefinitionNode,
+  limits: DocumentLimits,
+): GraphQLError | undefined {
+  const roots = countRootFields(document, operation);
+  if (roots > limits.maxRootFields) {
+    return tooComplex(
+      `The operation selects ${roots} root fields; the limit is ${limits.maxRootFields}.`,
+      limits.maxRootFields,
+      roots,
+    );
+  }
+  const refusals: { error: GraphQLError; limit: number }[] = [];
+  const collect = (limit: number) => [
+    (_: unknown, error: GraphQLError) => void refusals.push({ error, limit }),
+  ];
+  const common = { propagateOnRejection: false, exposeLimits: true };
+  validate(schema, document, [
+    maxDepthRule({
+      ...common,
+      n: limits.maxDepth,
+      ignoreIntrospection: true,
+      onReject: collect(limits.maxDepth),
+    }),
+    maxAliasesRule({
+      ...common,
+      n: limits.maxAliases,
+      onReject: collect(limits.maxAliases),
+    }),
+    maxDirectivesRule({
+      ...common,
+      n: limits.maxDirectives,
+      onReject: collect(limits.maxDirectives),
+    }),
+  ]);
+  if (refusals.length > 0) return tooComplex(armorMessage(refusals[0].error), refusals[0].limit);
+  return undefined;
+}
+
 /** The plugin that enforces `limits` on every operation. */
 export function documentLimitsPlugin<T extends object>(
   limits: DocumentLimits,
@@ -81,39 +127,8 @@ export function documentLimitsPlugin<T extends object>(
       return {
         async didResolveOperation({ document, operation, schema }) {
           if (!operation) return;
-          const roots = countRootFields(document, operation);
-          if (roots > limits.maxRootFields) {
-            throw tooComplex(
-              `The operation selects ${roots} root fields; the limit is ${limits.maxRootFields}.`,
-              limits.maxRootFields,
-              roots,
-            );
-          }
-          const refusals: { error: GraphQLError; limit: number }[] = [];
-          const collect = (limit: number) => [
-            (_: unknown, error: GraphQLError) => void refusals.push({ error, limit }),
-          ];
-          const common = { propagateOnRejection: false, exposeLimits: true };
-          validate(schema, document, [
-            maxDepthRule({
-              ...common,
-              n: limits.maxDepth,
-              ignoreIntrospection: true,
-              onReject: collect(limits.maxDepth),
-            }),
-            maxAliasesRule({
-              ...common,
-              n: limits.maxAliases,
-              onReject: collect(limits.maxAliases),
-            }),
-            maxDirectivesRule({
-              ...common,
-              n: limits.maxDirectives,
-              onReject: collect(limits.maxDirectives),
-            }),
-          ]);
-          if (refusals.length > 0)
-            throw tooComplex(armorMessage(refusals[0].error), refusals[0].limit);
+          const refusal = documentLimitRefusal(schema, document, operation, limits);
+          if (refusal) throw refusal;
         },
       };
     },

@@ -1,6 +1,7 @@
 /**
  * Prometheus metrics of one gateway: upstream calls by service, operation and outcome, their
- * latency, and the upstream policy's state (rates in force, calls in flight, open breakers).
+ * latency, and the upstream policy's state (rates in force, calls in flight, open breakers); polls behind
+ * subscriptions by outcome.
  */
 import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
 import type { ServicePolicySnapshot } from '../services/servicePolicy';
@@ -86,8 +87,30 @@ export function createMetrics(policyState?: PolicyState) {
     registers: [registry],
   });
   if (policyState) registerPolicyGauges(registry, policyState);
+  const polls = new Counter({
+    name: 'syncjobs_subscription_polls_total',
+    help: 'Polls of watched sources behind subscriptions, by service and outcome (ok, skipped: another replica polls, or the error code)',
+    labelNames: ['service', 'outcome'],
+    registers: [registry],
+  });
+  let polledSources = () => 0;
+  new Gauge({
+    name: 'syncjobs_subscription_polled_sources',
+    help: 'Sources this process watches for subscribers (one poller each, however many subscribers)',
+    registers: [registry],
+    collect() {
+      this.set(polledSources());
+    },
+  });
   return {
     registry,
+    /** Where the polled-sources gauge reads its value. */
+    watchPolledSources(read: () => number) {
+      polledSources = read;
+    },
+    recordPoll(event: { service: string; outcome: string }) {
+      polls.inc({ service: event.service, outcome: event.outcome });
+    },
     recordCall(event: { service: string; operation: string; ms: number; outcome: string }) {
       upstreamCalls.inc({
         service: event.service,

@@ -43,6 +43,8 @@ export interface OpenedStore {
   /** For Apollo Server's `cache` option when the store is Redis. */
   apolloCache?: KeyValueCache<string>;
   readinessCheck: ReadinessCheck;
+  /** The key prefix of this configuration when the store is Redis (other Redis users share it). */
+  redisPrefix?: string;
   /** Closes the store if it was opened here (a store passed in belongs to the caller). */
   close(): Promise<void>;
 }
@@ -55,6 +57,7 @@ export async function openGatewayStore(
 ): Promise<OpenedStore> {
   let store: GatewayStore;
   let apolloCache: KeyValueCache<string> | undefined;
+  let redisPrefix: string | undefined;
   const spec = settings.store ?? 'memory';
   if (typeof spec !== 'string') {
     store = spec;
@@ -76,6 +79,7 @@ export async function openGatewayStore(
     });
     store = redis;
     apolloCache = redis.apolloCache;
+    redisPrefix = prefix;
   } else {
     throw new Error(`--store must be "memory" or a redis://host:port[/db] URL, got "${spec}"`);
   }
@@ -89,6 +93,7 @@ export async function openGatewayStore(
         secrets && secrets.length > 0 ? createCursorSigner(secrets) : createProcessCursorSigner(),
     },
     apolloCache,
+    redisPrefix,
     readinessCheck: { name: 'store', check: () => store.health() },
     close: async () => {
       if (typeof spec === 'string') await store.close();

@@ -59,8 +59,19 @@ it('answers _service with its SDL, keys and the federation link included', async
   const { data, errors } = await harness.gql('{ _service { sdl } }');
   expect(errors).toBeUndefined();
   expect(data._service.sdl).toContain('@link(url: "https://specs.apollo.dev/federation/v2.3"');
-  for (const type of ['SyncJob', 'ImportJob', 'KendraDataSource', 'QBusinessDataSource', 'QConnectKnowledgeBase', 'KendraIndex', 'QBusinessApplication', 'QBusinessIndex']) {
-    expect(data._service.sdl).toMatch(new RegExp(`type ${type} implements [^{]*@key\\(fields: "id"\\)`));
+  for (const type of [
+    'SyncJob',
+    'ImportJob',
+    'KendraDataSource',
+    'QBusinessDataSource',
+    'QConnectKnowledgeBase',
+    'KendraIndex',
+    'QBusinessApplication',
+    'QBusinessIndex',
+  ]) {
+    expect(data._service.sdl).toMatch(
+      new RegExp(`type ${type} implements [^{]*@key\\(fields: "id"\\)`),
+    );
   }
   expect(data._service.sdl).toMatch(/interface Job implements Node\s+@key\(fields: "id"\)/);
   expect(data._service.sdl).toMatch(/interface JobSource implements Node\s+@key\(fields: "id"\)/);
@@ -125,7 +136,10 @@ it('composes with a team subgraph, and a supergraph query returns fields of both
     expect(lastSync.dataSource.name).toEqual(expect.any(String));
     expect(lastSync.dataSource.owner).toBe('team-search');
     expect(lastSync.reviewedBy).toBe(`reviewer of ${jobIds[0].length}-char id`);
-    expect(body.data.sources.nodes[0]).toEqual({ sourceId: expect.any(String), owner: 'team-search' });
+    expect(body.data.sources.nodes[0]).toEqual({
+      sourceId: expect.any(String),
+      owner: 'team-search',
+    });
   } finally {
     await router.stop();
   }
