@@ -96,7 +96,9 @@ export class JobUpdatesHub {
       });
     // Subscribed first: nothing the first poll publishes can be missed.
     // The poller serves every subscriber, so no request's call budget pays for it.
-    const poller = outsideCallScope(() => new SourcePoller(source, { ...this.settings, bus: this.bus }));
+    const poller = outsideCallScope(
+      () => new SourcePoller(source, { ...this.settings, bus: this.bus }),
+    );
     return { poller, unsubscribe };
   }
 

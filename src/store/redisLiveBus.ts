@@ -4,8 +4,9 @@
  * connection (a subscribed connection can do nothing else), a state is a key with a TTL. Every
  * key and channel starts with `prefix`, so differently configured gateways never meet.
  *
- * Danger: Redis may be down. Every call then rejects (commands are not queued while offline);
- * callers treat a failed lease as "not mine this round" and a failed publish as a missed round.
+ * Danger: Redis may be down, at start too. Calls then reject (commands are not queued while
+ * offline); callers treat a failed lease as "not mine this round" and a failed publish as a missed
+ * round. The start waits for the connections at most `connectWaitMs`, then goes on without them.
  */
 import { createClient } from '@redis/client';
 import type { LiveBus } from './LiveBus';
@@ -17,6 +18,8 @@ export interface RedisLiveBusOptions {
   prefix: string;
   /** Told of connection errors; the client reconnects by itself. */
   onError?: (error: unknown) => void;
+  /** Longest wait for the first connection at start (default 2000 ms). */
+  connectWaitMs?: number;
 }
 
 /** Extends the lease only when `owner` (ARGV[1]) still holds it. */
@@ -36,11 +39,21 @@ export async function createRedisLiveBus(options: RedisLiveBusOptions): Promise<
     disableOfflineQueue: true,
     socket: { reconnectStrategy: (retries) => Math.min(50 * 2 ** retries, MAX_RECONNECT_DELAY_MS) },
   });
-  const subscriber = client.duplicate();
-  for (const connection of [client, subscriber]) {
+  // The subscriber queues while offline: a channel joined before Redis is reachable is joined
+  // once it is (and the client joins its channels again after every reconnection).
+  const subscriber = client.duplicate({ disableOfflineQueue: false });
+  const connected = [client, subscriber].map((connection) => {
     connection.on('error', (error: unknown) => options.onError?.(error));
-  }
-  await Promise.all([client.connect(), subscriber.connect()]);
+    return connection.connect().catch((error: unknown) => options.onError?.(error));
+  });
+  // A Redis that is down at start must not hold the gateway's start: commands fail (leases are
+  // "not mine") until the clients connect by themselves.
+  let timer: NodeJS.Timeout | undefined;
+  await Promise.race([
+    Promise.all(connected),
+    new Promise((resolve) => (timer = setTimeout(resolve, options.connectWaitMs ?? 2000))),
+  ]);
+  clearTimeout(timer);
   const key = (name: string) => `${options.prefix}:live:${name}`;
   return {
     async holdLease(name, owner, ttlMs) {
@@ -73,7 +86,10 @@ export async function createRedisLiveBus(options: RedisLiveBusOptions): Promise<
       await client.set(key(`state:${name}`), value, { expiration: { type: 'PX', value: ttlMs } });
     },
     async close() {
-      await Promise.allSettled([client.close(), subscriber.close()]);
+      // destroy, not close: close would wait for commands queued while Redis is unreachable.
+      for (const connection of [client, subscriber]) {
+        if (connection.isOpen) connection.destroy();
+      }
     },
   };
 }
