@@ -34,9 +34,6 @@ const BY_NAME: Record<string, ErrorCode> = {
   ServiceQuotaExceededException: ErrorCode.UPSTREAM_THROTTLED,
   AccessDeniedException: ErrorCode.UPSTREAM_ACCESS_DENIED,
   UnauthorizedException: ErrorCode.UPSTREAM_ACCESS_DENIED,
-  UnrecognizedClientException: ErrorCode.UPSTREAM_ACCESS_DENIED,
-  ExpiredTokenException: ErrorCode.UPSTREAM_ACCESS_DENIED,
-  CredentialsProviderError: ErrorCode.UPSTREAM_ACCESS_DENIED,
   ResourceNotFoundException: ErrorCode.NOT_FOUND,
   ConflictException: ErrorCode.CONFLICT,
   ResourceInUseException: ErrorCode.CONFLICT,
@@ -46,6 +43,46 @@ const BY_NAME: Record<string, ErrorCode> = {
   RequestTimeout: ErrorCode.UPSTREAM_TIMEOUT,
   RequestTimeoutException: ErrorCode.UPSTREAM_TIMEOUT,
 };
+
+/**
+ * Failures of the gateway's own AWS settings, not of AWS: no credentials found, credentials AWS
+ * no longer (or never did) accept, no region. They are the operator's to fix, so they are an
+ * INTERNAL_SERVER_ERROR with a `reason`, never UPSTREAM_ACCESS_DENIED (which stays for AWS
+ * refusing a valid identity).
+ */
+export const AwsSettingsProblem = {
+  AWS_CREDENTIALS: 'AWS_CREDENTIALS',
+  AWS_REGION: 'AWS_REGION',
+} as const;
+export type AwsSettingsProblem = (typeof AwsSettingsProblem)[keyof typeof AwsSettingsProblem];
+
+const SETTINGS_BY_NAME: Record<string, AwsSettingsProblem> = {
+  CredentialsProviderError: AwsSettingsProblem.AWS_CREDENTIALS,
+  ExpiredTokenException: AwsSettingsProblem.AWS_CREDENTIALS,
+  ExpiredToken: AwsSettingsProblem.AWS_CREDENTIALS,
+  TokenRefreshRequired: AwsSettingsProblem.AWS_CREDENTIALS,
+  UnrecognizedClientException: AwsSettingsProblem.AWS_CREDENTIALS,
+  InvalidClientTokenId: AwsSettingsProblem.AWS_CREDENTIALS,
+  InvalidSignatureException: AwsSettingsProblem.AWS_CREDENTIALS,
+  SignatureDoesNotMatch: AwsSettingsProblem.AWS_CREDENTIALS,
+};
+
+const SETTINGS_MESSAGES: Record<AwsSettingsProblem, string> = {
+  AWS_CREDENTIALS:
+    "The gateway's AWS credentials are missing or expired; the operator must renew them " +
+    '(details in the gateway log).',
+  AWS_REGION: 'The gateway has no AWS region configured; the operator must set one (AWS_REGION).',
+};
+
+/** The settings problem behind an upstream failure, if it is one. */
+export function awsSettingsProblem(error: unknown): AwsSettingsProblem | undefined {
+  const e = (error ?? {}) as UpstreamErrorShape;
+  const name = e.name ?? '';
+  if (Object.prototype.hasOwnProperty.call(SETTINGS_BY_NAME, name)) return SETTINGS_BY_NAME[name];
+  // The SDK says so only in words: a plain Error from its region resolution.
+  if (/^Region is missing/.test(e.message ?? '')) return AwsSettingsProblem.AWS_REGION;
+  return undefined;
+}
 
 const SOCKET_ERRORS = new Set(['ECONNREFUSED', 'ECONNRESET', 'EPIPE', 'ENOTFOUND', 'EAI_AGAIN', 'ETIMEDOUT']);
 
@@ -60,6 +97,7 @@ interface UpstreamErrorShape {
 /** The code an upstream failure maps to; `clientToken`: see `UpstreamCallContext.clientToken`. */
 export function classifyUpstreamError(error: unknown, clientToken = false): ErrorCode {
   const e = (error ?? {}) as UpstreamErrorShape;
+  if (awsSettingsProblem(error)) return ErrorCode.INTERNAL_SERVER_ERROR;
   const name = e.name ?? '';
   const status = e.$metadata?.httpStatusCode;
   if (name === 'ValidationException' && clientToken) return ErrorCode.CURSOR_EXPIRED;
@@ -75,6 +113,13 @@ export function classifyUpstreamError(error: unknown, clientToken = false): Erro
 
 /** The client-facing error for an upstream failure. */
 export function toGatewayError(error: unknown, context: UpstreamCallContext): GraphQLError {
+  const problem = awsSettingsProblem(error);
+  if (problem) {
+    const cause = error instanceof Error ? error : undefined;
+    const extensions = { service: context.service, reason: problem };
+    const message = SETTINGS_MESSAGES[problem];
+    return gatewayError(ErrorCode.INTERNAL_SERVER_ERROR, message, extensions, cause);
+  }
   const code = classifyUpstreamError(error, context.clientToken);
   const service = context.serviceName;
   const what = context.resource ?? `${context.operation} request`;

@@ -4,7 +4,7 @@
  * chain and region, and the SDK itself honours `AWS_ENDPOINT_URL` / `AWS_ENDPOINT_URL_<SERVICE>`.
  * Danger: retries are the SDK's (standard mode, `maxAttempts`); never add a retry loop around them.
  */
-import { KendraClient } from '@aws-sdk/client-kendra';
+import { KendraClient, type KendraClientConfig } from '@aws-sdk/client-kendra';
 import { QBusinessClient } from '@aws-sdk/client-qbusiness';
 import { QConnectClient } from '@aws-sdk/client-qconnect';
 
@@ -21,6 +21,8 @@ export interface ClientOptions {
   region?: string;
   /** SDK attempts per call, retries included (SDK default 3). */
   maxAttempts?: number;
+  /** Overrides both the emulator's throw-away keys and the SDK's default chain. */
+  credentials?: KendraClientConfig['credentials'];
 }
 
 /** Builds the three clients (see the module header). */
@@ -31,6 +33,7 @@ export function createAwsClients(options: ClientOptions = {}): AwsClients {
     ...(options.endpoint
       ? { endpoint: options.endpoint, credentials: { accessKeyId: 'emulator', secretAccessKey: 'emulator' } }
       : {}),
+    ...(options.credentials ? { credentials: options.credentials } : {}),
   };
   return {
     kendra: new KendraClient(common),
