@@ -4,6 +4,8 @@
  */
 import type { GraphQLError } from 'graphql';
 import type { SourceCatalog } from '../catalog/SourceCatalog';
+import { ANONYMOUS_CALLER, servicesOf, type Caller } from './caller';
+import { restrictCatalog } from './callerCatalog';
 import { createLoaders, type Loaders } from './createLoaders';
 import type { FinishedRuns } from './finishedRuns';
 import type { LookAhead } from './lookAhead';
@@ -58,6 +60,10 @@ export interface GatewayContext {
   partialErrors: GraphQLError[];
   /** This request's upstream calls: estimate, count and limit. */
   cost: RequestCost;
+  /** Who is asking, as the HTTP edge authenticated them; field scopes are checked against it. */
+  caller: Caller;
+  /** The request's id (also in its response header, errors and log lines). */
+  requestId?: string;
 }
 
 /** What every request's context shares, built once per gateway. */
@@ -82,9 +88,12 @@ export interface GatewayShared {
   live: JobUpdatesHub;
 }
 
-/** Who sent a request, as far as store shares go (an address, or an authenticated identity). */
+/** Who sent a request: for store shares (an address, or an authenticated identity), scopes, logs. */
 export interface RequestOrigin {
   client: string;
+  /** The authenticated caller; absent = anonymous (a gateway without authentication). */
+  caller?: Caller;
+  requestId?: string;
 }
 
 /** A fresh context for one GraphQL request. */
@@ -95,9 +104,11 @@ export function createContext(
   const cost = new RequestCost(shared.options.maxCost);
   // Upstream charges the request's scope (set up by the HTTP edge) for every call it makes.
   attachCallBudget(cost);
+  const caller = origin.caller ?? ANONYMOUS_CALLER;
+  const services = servicesOf(caller.scopes);
   return {
     upstream: shared.upstream,
-    catalog: shared.catalog,
+    catalog: services ? restrictCatalog(shared.catalog, services) : shared.catalog,
     tokenChain: shared.tokenChain,
     cursorSigner: shared.cursorSigner,
     options: shared.options,
@@ -109,5 +120,7 @@ export function createContext(
     loaders: createLoaders(shared.upstream, { pageCache: shared.pageCache }),
     partialErrors: [],
     cost,
+    caller,
+    requestId: origin.requestId,
   };
 }

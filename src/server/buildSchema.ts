@@ -10,6 +10,7 @@ import { buildSubgraphSchema } from '@apollo/subgraph';
 import type { GraphQLResolverMap } from '@apollo/subgraph/dist/schema-helper';
 import { GraphQLScalarType, parse, type GraphQLSchema } from 'graphql';
 import { resolvers } from '../resolvers';
+import { guardRootFields } from '../resolvers/fieldScopes';
 
 const SCHEMA_DIR = join(__dirname, '..', '..', 'schema');
 
@@ -31,13 +32,18 @@ function scalarBehaviour(resolver: unknown): unknown {
   return { serialize, parseValue, parseLiteral };
 }
 
-/** The executable schema: the SDL files and the resolvers, as a federation subgraph. */
+/**
+ * The executable schema: the SDL files and the resolvers, as a federation subgraph, every root
+ * field (`_entities` included) behind its scope.
+ */
 export function buildSchema(): GraphQLSchema {
   const resolverMap = Object.fromEntries(
     Object.entries(resolvers).map(([type, resolver]) => [type, scalarBehaviour(resolver)]),
   );
-  return buildSubgraphSchema({
-    typeDefs: parse(loadTypeDefs().join('\n')),
-    resolvers: resolverMap as GraphQLResolverMap<unknown>,
-  });
+  return guardRootFields(
+    buildSubgraphSchema({
+      typeDefs: parse(loadTypeDefs().join('\n')),
+      resolvers: resolverMap as GraphQLResolverMap<unknown>,
+    }),
+  );
 }
