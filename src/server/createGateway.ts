@@ -1,24 +1,34 @@
 /**
  * Assembles and starts one gateway: SDK clients → Upstream (limits, time-outs, error mapping) →
- * catalog → schema → Apollo Server → HTTP. Everything shared lives here; everything per request
- * is made by `createContext`. Danger: `close()` must be awaited so sockets and SDK clients end.
+ * catalog → schema → Apollo Server → HTTP edge (request ids, access log, CORS, auth).
+ * Everything shared lives here; everything per request is made by `createContext`.
+ * Danger: `close()` must be awaited so sockets and SDK clients end; and a listener reachable from
+ * the network must not start without authentication unless the operator said so.
  */
 import { randomUUID } from 'node:crypto';
-import { ApolloServer } from '@apollo/server';
-import { ApolloServerPluginInlineTraceDisabled } from '@apollo/server/plugin/disabled';
-import pino from 'pino';
+import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
+import {
+  ApolloServerPluginInlineTraceDisabled,
+  ApolloServerPluginLandingPageDisabled,
+} from '@apollo/server/plugin/disabled';
+import {
+  ApolloServerPluginLandingPageLocalDefault,
+} from '@apollo/server/plugin/landingPage/default';
+import pino, { type DestinationStream } from 'pino';
 import type { SourceCatalog } from '../catalog/SourceCatalog';
 import { DiscoveryCatalog } from '../catalog/discoveryCatalog';
 import type { Service } from '../model/services';
 import { FinishedRuns } from '../request/finishedRuns';
 import { LookAhead } from '../request/lookAhead';
+import { currentRequestScope } from '../request/requestScope';
 import type { GatewayStore } from '../store/GatewayStore';
 import { MeasuredCatalog } from '../catalog/measuredCatalog';
 import { buildSchema } from './buildSchema';
 import { openGatewayStore } from './openGatewayStore';
 import { PageCache, type PageCacheOptions } from '../request/pageCache';
 import { configScope } from './configScope';
-import { createAwsClients, destroyAwsClients } from '../services/clients';
+import { findAwsSettingsProblems } from '../services/awsSettings';
+import { createAwsClients, destroyAwsClients, type ClientOptions } from '../services/clients';
 import { Upstream } from '../services/upstream';
 import { defaultRateLimit, UNLIMITED, type RateLimit } from '../services/upstreamQuotas';
 import { createContext, type GatewayContext, type GatewayOptions, type GatewayShared } from '../request/context';
@@ -30,11 +40,16 @@ import {
   tokenLimitRefusal,
   type DocumentLimits,
 } from './documentLimits';
+import { accessLogPlugin } from './accessLogPlugin';
+import { authConfigured, createAuthenticator, type AuthSettings } from './authenticate';
+import { createCorsPolicy } from './corsPolicy';
 import { costPlugin } from './costPlugin';
 import { createFormatError } from './formatError';
 import { trackRequests } from './drainHttp';
 import { createHttpServer, listen } from './httpServer';
+import { isLoopback } from './isLoopback';
 import { createMetrics } from './metrics';
+import { oncePerInterval } from './oncePerInterval';
 import { partialErrorsPlugin } from './partialErrorsPlugin';
 import type { ReadinessCheck } from './readiness';
 import { createLiveBus } from './createLiveBus';
@@ -42,6 +57,7 @@ import { createSubscriptionServer } from './subscriptionServer';
 import { systemClock, type Clock } from '../request/clock';
 import { JobUpdatesHub } from '../request/jobUpdatesHub';
 import type { LiveBus } from '../store/LiveBus';
+import { serviceProbes } from './serviceProbes';
 
 /** Everything `startGateway` can be told; the CLI's flags map onto these fields. */
 export interface GatewayConfig {
@@ -110,6 +126,28 @@ export interface GatewayConfig {
   clock?: Clock;
   /** The replicas' poll leases and channels instead of `store`'s (tests). */
   liveBus?: LiveBus;
+  /** Where log lines go (default stdout). */
+  logDestination?: DestinationStream;
+  /** JWT (JWKS) and/or API keys; absent = no authentication. */
+  auth?: AuthSettings;
+  /** Serve a non-loopback listener without authentication (refused otherwise). */
+  allowUnauthenticated?: boolean;
+  /** Origins (or `https://*.example.com` patterns) browser pages may call from. */
+  corsOrigins?: string[];
+  /** Production defaults: introspection and the IDE off (default: NODE_ENV is production). */
+  production?: boolean;
+  /** Introspection queries (default: on, off in production). */
+  introspection?: boolean;
+  /** The IDE page on GET /graphql (default: on, off in production). */
+  ide?: boolean;
+  /** Resolve AWS region and credentials before listening; refuse to start without either. */
+  startupCheck?: boolean;
+  /** The services answering readiness probes (default all three). */
+  servedServices?: Service[];
+  /** Least time between two readiness probes of a service (default 30 000 ms). */
+  readinessIntervalMs?: number;
+  /** Credentials for the SDK clients instead of the default chain (embedding, tests). */
+  credentials?: ClientOptions['credentials'];
 }
 
 /** The default cost budget of one request, in upstream calls. */
@@ -153,9 +191,31 @@ export interface RunningGateway {
   close(): Promise<boolean>;
 }
 
+/** A setting that stops the gateway from starting; the message says what to change. */
+export class StartupError extends Error {}
+
+/** An AWS settings problem is logged at most once per this interval, per kind of problem. */
+const SETTINGS_LOG_INTERVAL_MS = 60_000;
+
 /** Builds and starts a gateway (see the module header). */
 export async function startGateway(config: GatewayConfig = {}): Promise<RunningGateway> {
-  const logger = pino({ level: config.logLevel ?? 'info', redact: ['*.credentials', '*.secretAccessKey'] });
+  const host = config.host ?? '127.0.0.1';
+  if (!isLoopback(host) && !authConfigured(config.auth) && !config.allowUnauthenticated) {
+    throw new StartupError(
+      `Refusing to listen on ${host} without authentication: anyone who can reach it could start ` +
+        'and stop syncs. Set GATEWAY_JWKS_URL (--jwks-url) or GATEWAY_API_KEYS_FILE ' +
+        '(--api-keys-file), or pass --allow-unauthenticated (GATEWAY_ALLOW_UNAUTHENTICATED=true) ' +
+        'to serve anyone.',
+    );
+  }
+  const production = config.production ?? process.env.NODE_ENV === 'production';
+  const logger = pino(
+    {
+      level: config.logLevel ?? 'info',
+      redact: ['*.credentials', '*.secretAccessKey', '*.authorization'],
+    },
+    config.logDestination,
+  );
   const metrics = createMetrics(() => upstream.snapshot());
   const clock = config.clock ?? systemClock;
   const options: GatewayOptions = {
@@ -167,7 +227,29 @@ export async function startGateway(config: GatewayConfig = {}): Promise<RunningG
     region: config.region,
     maxSubscriptionSources: config.maxSubscriptionSources ?? 50,
   };
-  const clients = createAwsClients({ endpoint: config.endpoint, region: config.region, maxAttempts: config.maxAttempts });
+  const authenticate = authConfigured(config.auth)
+    ? createAuthenticator(config.auth!, options.now)
+    : undefined;
+  const cors = createCorsPolicy({
+    origins: config.corsOrigins ?? [],
+    development: options.development,
+  });
+  const clients = createAwsClients({
+    endpoint: config.endpoint,
+    region: config.region,
+    maxAttempts: config.maxAttempts,
+    credentials: config.credentials,
+  });
+  if (config.startupCheck) {
+    const problems = await findAwsSettingsProblems(clients);
+    if (problems.length > 0) {
+      destroyAwsClients(clients);
+      const list = problems.join('\n- ');
+      throw new StartupError(
+        `The AWS settings are incomplete:\n- ${list}\n(--no-startup-check skips this check.)`,
+      );
+    }
+  }
   const upstream = new Upstream(clients, {
     concurrency: config.concurrency,
     timeoutMs: config.upstreamTimeoutMs,
@@ -176,9 +258,12 @@ export async function startGateway(config: GatewayConfig = {}): Promise<RunningG
     breakerHalfOpenMs: config.breakerHalfOpenMs,
     now: options.now,
     exposeUpstreamErrors: options.development,
-    onCall: (event) => {
-      metrics.recordCall(event);
-      logger.debug(event, 'upstream call');
+    onCall: (event) => metrics.recordCall(event),
+    onStart: () => {
+      const request = currentRequestScope();
+      if (request) request.upstreamCalls += 1;
+      const log = request?.log ?? logger;
+      return (event) => log.debug(event, 'upstream call');
     },
   });
   const state = await openGatewayStore(config, clients, {
@@ -213,7 +298,6 @@ export async function startGateway(config: GatewayConfig = {}): Promise<RunningG
       ? undefined
       : new FinishedRuns(state.shared.store, scope, config.pageCache?.finishedTtlMs, options.now);
   const lookAhead = config.lookAhead && pageCache !== undefined ? new LookAhead() : undefined;
-  const readinessChecks: ReadinessCheck[] = [state.readinessCheck];
   const liveBus =
     config.liveBus ??
     (await createLiveBus(
@@ -249,15 +333,37 @@ export async function startGateway(config: GatewayConfig = {}): Promise<RunningG
     lookAhead,
     live,
   };
+  const servedServices = config.servedServices ?? ['KENDRA', 'QBUSINESS', 'QCONNECT'];
+  const readinessChecks: ReadinessCheck[] = [
+    state.readinessCheck,
+    ...serviceProbes(upstream, servedServices, {
+      intervalMs: config.readinessIntervalMs,
+      now: options.now,
+    }),
+  ];
 
   const documentLimits: DocumentLimits = {
     ...DEFAULT_DOCUMENT_LIMITS,
     ...(config.maxQueryDepth !== undefined ? { maxDepth: config.maxQueryDepth } : {}),
     ...config.documentLimits,
   };
+  // Inside a request, its own logger (every line carries the request id).
+  const logOf = () => currentRequestScope()?.log ?? logger;
+  const logSettingsProblem = oncePerInterval(SETTINGS_LOG_INTERVAL_MS, options.now);
   const formatGatewayError = createFormatError({
     development: options.development,
-    log: (error, formatted) => logger.error({ err: error, path: formatted.path }, 'masked internal error'),
+    log: (error, formatted) =>
+      logOf().error({ err: error, path: formatted.path }, 'masked internal error'),
+    onSettingsProblem: (error, formatted) => {
+      if (!logSettingsProblem(String(formatted.extensions?.reason))) return;
+      // The SDK's own error says which providers it tried; the client saw only our message.
+      const cause = (error as { originalError?: unknown }).originalError ?? error;
+      const { reason, service } = formatted.extensions ?? {};
+      logOf().error(
+        { err: cause, reason, service },
+        `${formatted.message} (logged at most once a minute)`,
+      );
+    },
   });
   const formatError: typeof formatGatewayError = (formatted, error) =>
     formatGatewayError(tokenLimitRefusal(formatted, documentLimits), error);
@@ -266,7 +372,7 @@ export async function startGateway(config: GatewayConfig = {}): Promise<RunningG
     schema,
     includeStacktraceInErrorResponses: options.development,
     ...(state.apolloCache ? { cache: state.apolloCache } : {}),
-    introspection: true,
+    introspection: config.introspection ?? !production,
     // The CLI drains on SIGTERM/SIGINT; Apollo's own handler would stop before the drain.
     stopOnTerminationSignals: false,
     formatError,
@@ -277,26 +383,45 @@ export async function startGateway(config: GatewayConfig = {}): Promise<RunningG
       documentLimitsPlugin(documentLimits),
       costPlugin(costHintsOf(catalog, options.now)),
       partialErrorsPlugin((error) => formatError(error.toJSON(), error)),
+      accessLogPlugin(),
+      idePlugin(config.ide ?? !production),
     ],
   });
   await apollo.start();
   const http = createHttpServer({
     apollo,
-    context: async (req) => createContext(shared, { client: req.socket.remoteAddress ?? 'unknown' }),
+    context: async (req, request) =>
+      createContext(shared, {
+        // An authenticated caller's store share follows them across addresses.
+        client: request.caller
+          ? `${request.caller.via}:${request.caller.name}`
+          : (req.socket.remoteAddress ?? 'unknown'),
+        caller: request.caller,
+        requestId: request.requestId,
+      }),
     metrics: metrics.registry,
+    logger,
     readinessChecks,
-    onError: (error) => logger.error({ err: error }, 'request failed'),
+    onError: (error) => logOf().error({ err: error }, 'request failed'),
+    authenticate,
+    cors,
   });
   const requests = trackRequests(http);
   const subscriptions = createSubscriptionServer({
     http,
     schema,
-    context: async (_caller, request) =>
-      createContext(shared, { client: request.socket.remoteAddress ?? 'unknown' }),
+    // The same credentials as over HTTP, sent in `connection_init`'s payload.
+    authenticate,
+    context: async (caller, request) =>
+      createContext(shared, {
+        client: caller
+          ? `${caller.via}:${caller.name}`
+          : (request.socket.remoteAddress ?? 'unknown'),
+        caller,
+      }),
     documentLimits,
     formatError,
   });
-  const host = config.host ?? '127.0.0.1';
   const port = await listen(http, config.port ?? 4000, host);
   const shownHost = host === '0.0.0.0' || host === '::' ? 'localhost' : host;
   return {
@@ -319,4 +444,11 @@ export async function startGateway(config: GatewayConfig = {}): Promise<RunningG
       return drained;
     },
   };
+}
+
+/** The page on GET /graphql: the IDE when `ide` is on, nothing otherwise. */
+function idePlugin(ide: boolean): ApolloServerPlugin<GatewayContext> {
+  return ide
+    ? ApolloServerPluginLandingPageLocalDefault({ embed: true })
+    : ApolloServerPluginLandingPageDisabled();
 }

@@ -1,63 +1,139 @@
 /**
- * The gateway's HTTP front: `/graphql` goes to Apollo Server (its landing page on GET without a
- * query), `/healthz` answers liveness, `/readyz` readiness (`readiness.ts`), `/metrics` serves
- * Prometheus metrics. Bodies are JSON of at most 1 MiB (413 above, 415 for another media type;
- * see readJsonBody.ts). Danger: this is the process's edge; a bad request must end as a 4xx
- * response, never as an exception that escapes the handler or as a reset connection.
+ * The gateway's HTTP front. Every request gets an id (`x-request-id`), a child logger and one
+ * access log line (pino-http); then CORS, then the routes: `/graphql` goes to Apollo Server (its
+ * landing page on a bare GET) after authentication, `/healthz` answers liveness, `/readyz`
+ * readiness (readiness.ts), `/metrics` Prometheus metrics. Bodies are JSON of at most 1 MiB
+ * (413 above, 415 for another media type; see readJsonBody.ts).
+ * Danger: this is the process's edge; a bad request must end as a 4xx response, never as an
+ * exception that escapes the handler or as a reset connection, and no credential may reach the
+ * access log.
  */
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { HeaderMap, type ApolloServer } from '@apollo/server';
+import type { Logger } from 'pino';
+import { pinoHttp } from 'pino-http';
 import type { Registry } from 'prom-client';
+import { ErrorCode } from '../errors/ErrorCode';
 import type { GatewayContext } from '../request/context';
-import { type ReadinessCheck, readiness } from './readiness';
+import { runInRequestScope, type RequestScope } from '../request/requestScope';
+import { AuthFailure, type Authenticate } from './authenticate';
+import { readiness, type ReadinessCheck } from './readiness';
 import { runInCallScope } from '../services/callBudget';
 import { HttpError, readJsonBody } from './readJsonBody';
+import { requestIdOf } from './requestId';
+
 
 export interface HttpServerOptions {
   apollo: ApolloServer<GatewayContext>;
-  /** The context of one GraphQL request, made from its HTTP request. */
-  context: (req: http.IncomingMessage) => Promise<GatewayContext>;
+  /** The context of one GraphQL request, made from its HTTP request and its scope. */
+  context: (req: http.IncomingMessage, request: RequestScope) => Promise<GatewayContext>;
   metrics: Registry;
+  logger: Logger;
+  onError: (error: unknown) => void;
+  /** Undefined: no authentication (every caller is anonymous). */
+  authenticate?: Authenticate;
+  /** The CORS step: resolves true when it answered the request (a preflight). */
+  cors: (req: http.IncomingMessage, res: http.ServerResponse) => Promise<boolean>;
   /** What `/readyz` checks (default: nothing, always ready). */
   readinessChecks?: readonly ReadinessCheck[];
-  onError: (error: unknown) => void;
 }
 
-function sendJson(res: http.ServerResponse, status: number, body: unknown): void {
-  res.writeHead(status, { 'content-type': 'application/json' });
+function sendJson(
+  res: http.ServerResponse,
+  status: number,
+  body: unknown,
+  headers: Record<string, string> = {},
+): void {
+  res.writeHead(status, { ...headers, 'content-type': 'application/json' });
   res.end(JSON.stringify(body));
+}
+
+/** An error body of the edge's own (not Apollo's), with the request's id. */
+function sendError(
+  res: http.ServerResponse,
+  scope: RequestScope,
+  status: number,
+  code: string,
+  message: string,
+  headers: Record<string, string> = {},
+): void {
+  scope.errorCodes.add(code);
+  sendJson(
+    res,
+    status,
+    { errors: [{ message, extensions: { code, requestId: scope.requestId } }] },
+    headers,
+  );
 }
 
 /** The gateway's HTTP server, not yet listening (see the module header). */
 export function createHttpServer(options: HttpServerOptions): http.Server {
+  const scopes = new WeakMap<http.IncomingMessage, RequestScope>();
+  const accessLine = (req: http.IncomingMessage, res: http.ServerResponse, durationMs: unknown) => {
+    const scope = scopes.get(req);
+    return {
+      method: req.method,
+      path: new URL(req.url ?? '/', 'http://gateway').pathname,
+      status: res.statusCode,
+      durationMs,
+      operationName: scope?.operationName,
+      upstreamCalls: scope?.upstreamCalls ?? 0,
+      errorCodes: [...(scope?.errorCodes ?? [])],
+      caller: scope?.caller?.name,
+    };
+  };
+  const accessLog = pinoHttp({
+    logger: options.logger,
+    genReqId: requestIdOf,
+    // Request and response objects stay out of log lines: their headers carry credentials.
+    quietReqLogger: true,
+    quietResLogger: true,
+    customAttributeKeys: { reqId: 'requestId', responseTime: 'durationMs' },
+    customSuccessMessage: () => 'request completed',
+    customErrorMessage: () => 'request failed',
+    customSuccessObject: (req, res, value) => accessLine(req, res, value.durationMs),
+    customErrorObject: (req, res, error, value) => ({
+      ...accessLine(req, res, value.durationMs),
+      err: error,
+    }),
+  });
+
   return http.createServer((req, res) => {
-    handle(options, req, res).catch((error: unknown) => {
-      const known = error instanceof HttpError;
-      if (!known) options.onError(error);
-      if (!res.headersSent) {
-        const status = known ? error.status : 500;
-        const message = known ? error.message : 'Internal server error';
-        const code = known ? error.code : 'INTERNAL_SERVER_ERROR';
-        sendJson(res, status, { errors: [{ message, extensions: { code } }] });
-      } else {
-        res.end();
-      }
-    });
+    accessLog(req, res);
+    const scope: RequestScope = {
+      requestId: String(req.id),
+      log: req.log,
+      upstreamCalls: 0,
+      errorCodes: new Set(),
+    };
+    scopes.set(req, scope);
+    res.setHeader('x-request-id', scope.requestId);
+    // The failure handler runs in the request's scope too, so its log line has the request id.
+    void runInRequestScope(scope, () =>
+      handle(options, scope, req, res).catch((error: unknown) => {
+        const known = error instanceof HttpError;
+        if (!known) options.onError(error);
+        if (res.headersSent) {
+          res.end();
+        } else if (known) {
+          sendError(res, scope, error.status, error.code, error.message);
+        } else {
+          sendError(res, scope, 500, ErrorCode.INTERNAL_SERVER_ERROR, 'Internal server error');
+        }
+      }),
+    );
   });
 }
 
-async function handle(options: HttpServerOptions, req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
+async function handle(
+  options: HttpServerOptions,
+  scope: RequestScope,
+  req: http.IncomingMessage,
+  res: http.ServerResponse,
+): Promise<void> {
+  if (await options.cors(req, res)) return;
   const url = new URL(req.url ?? '/', 'http://gateway');
-  res.setHeader('access-control-allow-origin', '*');
-  if (req.method === 'OPTIONS') {
-    res.writeHead(204, {
-      'access-control-allow-methods': 'GET, POST, OPTIONS',
-      'access-control-allow-headers': 'content-type, apollo-require-preflight, x-apollo-operation-name',
-    });
-    res.end();
-    return;
-  }
   if (url.pathname === '/healthz') return sendJson(res, 200, { status: 'ok' });
   if (url.pathname === '/readyz') {
     const report = await readiness(options.readinessChecks ?? []);
@@ -69,7 +145,31 @@ async function handle(options: HttpServerOptions, req: http.IncomingMessage, res
     return;
   }
   if (url.pathname !== '/graphql' && url.pathname !== '/') {
-    return sendJson(res, 404, { errors: [{ message: `No route ${url.pathname}; the API is at /graphql`, extensions: { code: 'NOT_FOUND' } }] });
+    return sendError(
+      res,
+      scope,
+      404,
+      ErrorCode.NOT_FOUND,
+      `No route ${url.pathname}; the API is at /graphql`,
+    );
+  }
+  // The IDE's page (a bare GET) loads without credentials: a browser cannot send them when
+  // navigating. Anything else may run an operation (a GET with only a persisted query's hash
+  // too), so it needs them.
+  const idePage = req.method === 'GET' && url.search === '';
+  if (!idePage && options.authenticate) {
+    try {
+      scope.caller = await options.authenticate(req.headers.authorization);
+    } catch (error) {
+      if (!(error instanceof AuthFailure)) throw error;
+      const code =
+        error.status === 401 ? ErrorCode.UNAUTHENTICATED : ErrorCode.UPSTREAM_UNAVAILABLE;
+      if (error.status === 503)
+        scope.log.warn({ reason: error.message }, 'token could not be checked');
+      return sendError(res, scope, error.status, code, error.message, {
+        'www-authenticate': error.challenge,
+      });
+    }
   }
   const headers = new HeaderMap();
   for (const [key, value] of Object.entries(req.headers)) {
@@ -86,7 +186,7 @@ async function handle(options: HttpServerOptions, req: http.IncomingMessage, res
         search: url.search,
         body,
       },
-      context: () => options.context(req),
+      context: () => options.context(req, scope),
     }),
   );
   for (const [key, value] of response.headers) res.setHeader(key, value);

@@ -32,6 +32,13 @@ export interface UpstreamOptions {
   exposeUpstreamErrors?: boolean;
   /** Called after every upstream call, for metrics and logs. */
   onCall?: (event: UpstreamCallEvent) => void;
+  /**
+   * Called when a call is asked for, in the caller's own async context (where a request's
+   * scope can still be read); what it returns is told the call's outcome.
+   */
+  onStart?: (context: { service: Service; operation: string }) =>
+    | ((event: UpstreamCallEvent) => void)
+    | undefined;
 }
 
 /** The defaults of `UpstreamOptions`. */
@@ -133,9 +140,14 @@ export class Upstream {
   ): Promise<T> {
     const { service, operation } = context;
     currentCallBudget()?.spend();
+    // Told now, in the caller's async context, where a request's scope can be read.
+    const finished = this.options.onStart?.({ service, operation });
     const started = Date.now();
-    const report = (outcome: string) =>
-      this.options.onCall?.({ service, operation, ms: Date.now() - started, outcome });
+    const report = (outcome: string) => {
+      const event = { service, operation, ms: Date.now() - started, outcome };
+      this.options.onCall?.(event);
+      finished?.(event);
+    };
     try {
       const result = await this.policies[service].run(operation, run);
       report('ok');
