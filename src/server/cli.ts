@@ -5,10 +5,12 @@
  */
 import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
+import type { CatalogConfig } from '../catalog/configCatalog';
 import { loadCatalogConfig } from '../catalog/loadCatalogConfig';
-import { perService } from '../model/services';
+import { perService, type Service } from '../model/services';
 import { parseCursorSecrets } from '../relay/cursorSignature';
 import { startEmulator } from '../emulator';
+import type { AuthSettings } from './authenticate';
 import { startGateway, type GatewayConfig } from './createGateway';
 
 const USAGE = `Usage: npm start -- [options]
@@ -59,6 +61,25 @@ const USAGE = `Usage: npm start -- [options]
   --max-subscription-sources N  most sources one subscription may cover
                          (env GATEWAY_MAX_SUBSCRIPTION_SOURCES, default 50)
   --dev                  development mode: upstream error details and stack traces in responses
+  --jwks-url URL         verify JWT bearer tokens against this JWKS (env GATEWAY_JWKS_URL)
+  --jwt-issuer ISS       the "iss" tokens must carry; required with --jwks-url
+                         (env GATEWAY_JWT_ISSUER)
+  --jwt-audience AUD     the "aud" tokens must carry; required with --jwks-url
+                         (env GATEWAY_JWT_AUDIENCE)
+  --jwt-clock-tolerance S  allowed clock skew for exp/nbf, seconds
+                         (env GATEWAY_JWT_CLOCK_TOLERANCE, default 30)
+  --api-keys-file FILE   static API keys, one "<name> <key> <scopes...>" a line
+                         (env GATEWAY_API_KEYS_FILE)
+  --allow-unauthenticated  serve a non-loopback address without authentication
+                         (env GATEWAY_ALLOW_UNAUTHENTICATED=true)
+  --cors-origin O        a web origin allowed to call from a browser, or https://*.example.com;
+                         repeat or comma-separate (env GATEWAY_CORS_ORIGINS)
+  --introspection        allow introspection (env GATEWAY_INTROSPECTION; default off in production)
+  --ide                  serve the IDE page (env GATEWAY_IDE; default off in production)
+  --no-startup-check     in aws mode, start even when credentials or region do not resolve
+                         (env GATEWAY_STARTUP_CHECK=false)
+  --readiness-interval S least seconds between two /readyz probes of a service
+                         (env GATEWAY_READINESS_INTERVAL, default 30)
   --help`;
 
 async function main(): Promise<void> {
@@ -96,6 +117,17 @@ async function main(): Promise<void> {
       'poll-interval-running': { type: 'string' },
       'max-subscription-sources': { type: 'string' },
       dev: { type: 'boolean' },
+      'jwks-url': { type: 'string' },
+      'jwt-issuer': { type: 'string' },
+      'jwt-audience': { type: 'string' },
+      'jwt-clock-tolerance': { type: 'string' },
+      'api-keys-file': { type: 'string' },
+      'allow-unauthenticated': { type: 'boolean' },
+      'cors-origin': { type: 'string', multiple: true },
+      introspection: { type: 'boolean' },
+      ide: { type: 'boolean' },
+      'no-startup-check': { type: 'boolean' },
+      'readiness-interval': { type: 'string' },
       help: { type: 'boolean' },
     },
     strict: true,
@@ -112,6 +144,14 @@ async function main(): Promise<void> {
     return value;
   };
   const seconds = (value: number | undefined) => (value === undefined ? undefined : value * 1000);
+  const production = env.NODE_ENV === 'production';
+  if (production && !values.upstream && !env.GATEWAY_UPSTREAM) {
+    throw new UsageError(
+      'NODE_ENV is production: name the upstream with --upstream aws (or GATEWAY_UPSTREAM=aws); ' +
+        'the demo emulator is never a silent default in production ' +
+        '(--upstream emulator to mean it).',
+    );
+  }
   const upstreamMode = values.upstream ?? env.GATEWAY_UPSTREAM ?? 'emulator';
   if (upstreamMode !== 'emulator' && upstreamMode !== 'aws') {
     throw new UsageError(`--upstream must be "emulator" or "aws", got "${upstreamMode}"`);
@@ -190,6 +230,27 @@ async function main(): Promise<void> {
       'max-subscription-sources',
       values['max-subscription-sources'] ?? env.GATEWAY_MAX_SUBSCRIPTION_SOURCES,
     ),
+    production,
+    introspection: switchOf('introspection', values.introspection, env.GATEWAY_INTROSPECTION),
+    ide: switchOf('ide', values.ide, env.GATEWAY_IDE),
+    auth: authSettings(values, env, number),
+    allowUnauthenticated: switchOf(
+      'allow-unauthenticated',
+      values['allow-unauthenticated'],
+      env.GATEWAY_ALLOW_UNAUTHENTICATED,
+    ),
+    corsOrigins: (values['cors-origin'] ?? [env.GATEWAY_CORS_ORIGINS ?? ''])
+      .flatMap((entry) => entry.split(','))
+      .map((entry) => entry.trim())
+      .filter((entry) => entry.length > 0),
+    startupCheck:
+      upstreamMode === 'aws' &&
+      !values['no-startup-check'] &&
+      switchOf('startup-check', undefined, env.GATEWAY_STARTUP_CHECK) !== false,
+    servedServices: catalogConfig ? servedServices(catalogConfig.config) : undefined,
+    readinessIntervalMs: secondsToMs(
+      number('readiness-interval', values['readiness-interval'] ?? env.GATEWAY_READINESS_INTERVAL),
+    ),
   };
 
   let emulator: Awaited<ReturnType<typeof startEmulator>> | undefined;
@@ -208,6 +269,7 @@ async function main(): Promise<void> {
   console.log(`syncjobs-gateway ready at ${gateway.url.replace(/\/\/(127\.0\.0\.1|0\.0\.0\.0|\[::\]|\[::1\]):/, '//localhost:')}`);
   if (emulator) console.log(`embedded AWS emulator (demo data) at ${emulator.url}  (control API: ${emulator.url}/_emulator/stats)`);
   else console.log('upstream: AWS (SDK default credentials and region)');
+  if (!config.auth) console.log('authentication: off (every caller has every scope)');
 
   // One bad promise must not take every client down with it: log it and keep serving.
   process.on('unhandledRejection', (reason) => console.error('unhandled rejection (still serving):', reason));
@@ -255,6 +317,65 @@ class UsageError extends Error {}
 function definedOnly<T extends object>(object: T): Partial<T> {
   const defined = Object.entries(object).filter(([, value]) => value !== undefined);
   return Object.fromEntries(defined) as Partial<T>;
+}
+
+const secondsToMs = (seconds: number | undefined) =>
+  seconds === undefined ? undefined : seconds * 1000;
+
+/** A boolean option: the flag when given, else its environment variable (true/false, 1/0). */
+function switchOf(
+  name: string,
+  flag: boolean | undefined,
+  raw: string | undefined,
+): boolean | undefined {
+  if (flag !== undefined) return flag;
+  if (raw === undefined || raw === '') return undefined;
+  if (/^(true|1|yes|on)$/i.test(raw)) return true;
+  if (/^(false|0|no|off)$/i.test(raw)) return false;
+  throw new UsageError(`--${name}: its environment variable must be true or false, got "${raw}"`);
+}
+
+type Values = Record<string, string | boolean | string[] | undefined>;
+
+/** JWT and API key settings from flags and environment; undefined when neither is set. */
+function authSettings(
+  values: Values,
+  env: NodeJS.ProcessEnv,
+  number: (name: string, raw: string | undefined) => number | undefined,
+): AuthSettings | undefined {
+  const text = (flag: string, variable: string) =>
+    (values[flag] as string | undefined) ?? env[variable] ?? undefined;
+  const jwksUrl = text('jwks-url', 'GATEWAY_JWKS_URL');
+  const apiKeysFile = text('api-keys-file', 'GATEWAY_API_KEYS_FILE');
+  if (!jwksUrl && !apiKeysFile) return undefined;
+  let jwt: AuthSettings['jwt'];
+  if (jwksUrl) {
+    const issuer = text('jwt-issuer', 'GATEWAY_JWT_ISSUER');
+    const audience = text('jwt-audience', 'GATEWAY_JWT_AUDIENCE');
+    if (!issuer || !audience) {
+      throw new UsageError(
+        '--jwks-url needs --jwt-issuer and --jwt-audience (GATEWAY_JWT_ISSUER, GATEWAY_JWT_AUDIENCE)',
+      );
+    }
+    try {
+      new URL(jwksUrl);
+    } catch {
+      throw new UsageError(`--jwks-url must be a URL, got "${jwksUrl}"`);
+    }
+    const toleranceText = text('jwt-clock-tolerance', 'GATEWAY_JWT_CLOCK_TOLERANCE');
+    const tolerance = number('jwt-clock-tolerance', toleranceText);
+    jwt = { jwksUrl, issuer, audience, clockToleranceSeconds: tolerance };
+  }
+  return { jwt, apiKeysFile };
+}
+
+/** The services a configuration file serves (a service left out is not served). */
+function servedServices(config: CatalogConfig): Service[] {
+  const served: Service[] = [];
+  if (config.kendra) served.push('KENDRA');
+  if (config.qbusiness) served.push('QBUSINESS');
+  if (config.qconnect) served.push('QCONNECT');
+  return served;
 }
 
 main().catch((error: Error) => {
