@@ -11,7 +11,11 @@ import { startHarness, type Harness } from '../helpers/harness';
 let harness: Harness;
 beforeAll(async () => {
   harness = await startHarness(singleSourceFixture(5), {}, { upstreamTimeoutMs: 400 });
-  await harness.gql('{ sources { nodes { id } } }');
+  // Warm the catalog. Under load the process's first SDK calls (lazy module loading) can exceed
+  // the short time-out; a failed listing is not kept, so asking again is enough.
+  for (let attempt = 0; attempt < 5; attempt++) {
+    if (!(await harness.gql('{ sources { nodes { id } } }')).errors) break;
+  }
 });
 afterAll(() => harness.close());
 beforeEach(async () => {
