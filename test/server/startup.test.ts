@@ -1,13 +1,14 @@
 /**
  * What `npm start` refuses and what it defaults to: the AWS start-up check (no credentials, no
- * region), production defaults (`--upstream` required, introspection and IDE off), and a
- * network-reachable listener without authentication. Each runs the real CLI with a clean
- * environment.
+ * region) and production defaults (`--upstream` required, introspection and IDE off), each through
+ * the real CLI with a clean environment. The refusal of a network-reachable listener without
+ * authentication is in authentication.test.ts.
  */
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startEmulator } from '../../src/emulator';
+import { startGateway } from '../../src/server/createGateway';
 import { bareAwsEnv, runCli, waitForOutput, type CliRun } from '../helpers/cli';
 import { singleSourceFixture } from '../helpers/fixtures';
 
@@ -93,7 +94,7 @@ describe('with NODE_ENV=production', () => {
     expect(run.output()).toMatch(/NODE_ENV is production: name the upstream with --upstream aws/);
   }, 30_000);
 
-  it('turns introspection and the IDE off, and --introspection --ide turn them on', async () => {
+  it('turns introspection and the IDE off, and the options turn them on', async () => {
     const introspect = (url: string) =>
       fetch(url, {
         method: 'POST',
@@ -109,15 +110,27 @@ describe('with NODE_ENV=production', () => {
     expect(refused.errors[0].message).toMatch(/introspection is not allowed/i);
     expect((await page(closed)).headers.get('content-type') ?? '').not.toContain('text/html');
 
-    const open = await readyUrl(
-      start(['--upstream', 'emulator', '--port', '0', '--introspection', '--ide'], {
-        NODE_ENV: 'production',
-      }),
-    );
-    expect((await introspect(open)).data).toEqual({ __schema: { queryType: { name: 'Query' } } });
-    const ide = await page(open);
-    expect(ide.status).toBe(200);
-    expect(ide.headers.get('content-type')).toContain('text/html');
+    // --introspection and --ide turn them on again (the gateway's options, in process).
+    const emulator = await startEmulator({ port: 0, fixture: singleSourceFixture(1) });
+    const gateway = await startGateway({
+      port: 0,
+      endpoint: emulator.url,
+      region: 'us-east-1',
+      logLevel: 'silent',
+      production: true,
+      introspection: true,
+      ide: true,
+    });
+    try {
+      const open = gateway.url.replace('localhost', '127.0.0.1');
+      expect((await introspect(open)).data).toEqual({ __schema: { queryType: { name: 'Query' } } });
+      const ide = await page(open);
+      expect(ide.status).toBe(200);
+      expect(ide.headers.get('content-type')).toContain('text/html');
+    } finally {
+      await gateway.close();
+      await emulator.close();
+    }
   }, 40_000);
 });
 
@@ -145,11 +158,4 @@ it('takes API keys, CORS origins and introspection from the environment', async 
     authorization: 'Bearer env-key-0123456789abcdef',
   });
   expect(((await introspection.json()) as any).errors[0].message).toMatch(/introspection/i);
-}, 30_000);
-
-it('refuses a non-loopback listener without authentication and says why', async () => {
-  const run = start(['--host', '0.0.0.0', '--port', '0'], {});
-  expect(await run.exited).toBe(1);
-  expect(run.output()).toMatch(/Refusing to listen on 0\.0\.0\.0 without authentication/);
-  expect(run.output()).toContain('--allow-unauthenticated');
 }, 30_000);
