@@ -205,7 +205,12 @@ it("shares Apollo Server's cache through Redis: a query persisted on one replica
     const unknown = await ask(b.url, { extensions });
     expect(unknown.errors[0].extensions.code).toBe('PERSISTED_QUERY_NOT_FOUND');
     expect((await ask(a.url, { query, extensions })).errors).toBeUndefined();
-    const byHash = await ask(b.url, { extensions });
+    // Apollo writes a newly persisted query to its cache without awaiting the write, so the
+    // response can come back before Redis has it: ask again until the write has landed.
+    let byHash = await ask(b.url, { extensions });
+    for (let attempt = 0; attempt < 50 && byHash.errors?.[0]?.extensions?.code === 'PERSISTED_QUERY_NOT_FOUND'; attempt++) {
+      byHash = await ask(b.url, { extensions });
+    }
     expect(byHash.errors).toBeUndefined();
     expect(byHash.data.sources.nodes).toHaveLength(2);
   } finally {
