@@ -118,8 +118,15 @@ export class DiscoveryCatalog implements SourceCatalog {
     switch (service) {
       case 'KENDRA': {
         const indices = await allKendraIndices(upstream);
+        // The index's listed name rides along, so a page naming each job's index costs no
+        // DescribeIndex per index.
         const perIndex = await Promise.all(
-          indices.map((index) => allKendraDataSources(upstream, index.indexId)),
+          indices.map(async (index) =>
+            (await allKendraDataSources(upstream, index.indexId)).map((source) => ({
+              ...source,
+              indexName: index.name,
+            })),
+          ),
         );
         return { sources: perIndex.flat(), parents: indices.map((i) => i.indexId) };
       }
@@ -129,8 +136,10 @@ export class DiscoveryCatalog implements SourceCatalog {
           await Promise.all(apps.map((app) => allQBusinessIndices(upstream, app.applicationId)))
         ).flat();
         const sources = await Promise.all(
-          indices.map((index) =>
-            allQBusinessDataSources(upstream, index.applicationId, index.indexId),
+          indices.map(async (index) =>
+            (await allQBusinessDataSources(upstream, index.applicationId, index.indexId)).map(
+              (source) => ({ ...source, indexName: index.name }),
+            ),
           ),
         );
         const parents = [

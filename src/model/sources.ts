@@ -8,6 +8,8 @@
 export interface KendraIndexRef {
   kind: 'KendraIndex';
   indexId: string;
+  /** The name a listing already brought (no DescribeIndex needed for it). */
+  name?: string;
 }
 
 /** A Kendra data source, by index and data source id. */
@@ -16,6 +18,8 @@ export interface KendraDataSourceRef {
   indexId: string;
   dataSourceId: string;
   details?: SourceDetails;
+  /** The index's name, when discovery listed it. */
+  indexName?: string;
 }
 
 /** A Q Business application. */
@@ -29,6 +33,8 @@ export interface QBusinessIndexRef {
   kind: 'QBusinessIndex';
   applicationId: string;
   indexId: string;
+  /** The name a listing already brought (no GetIndex needed for it). */
+  name?: string;
 }
 
 /** A Q Business data source, by application, index and data source id. */
@@ -38,6 +44,8 @@ export interface QBusinessDataSourceRef {
   indexId: string;
   dataSourceId: string;
   details?: SourceDetails;
+  /** The index's name, when discovery listed it. */
+  indexName?: string;
 }
 
 /** A Q Connect knowledge base. */

@@ -9,7 +9,7 @@ import { sourcesOfParent } from './sourcesConnection';
 export const KendraIndex: KendraIndexResolvers = {
   id: (ref) => toGlobalId(ref),
   indexId: (ref) => ref.indexId,
-  name: async (ref, _, context) => (await context.loaders.kendraIndex.load(ref.indexId)).name,
+  name: async (ref, _, context) => ref.name ?? (await context.loaders.kendraIndex.load(ref.indexId)).name,
   edition: async (ref, _, context) => (await context.loaders.kendraIndex.load(ref.indexId)).edition ?? null,
   status: async (ref, _, context) => (await context.loaders.kendraIndex.load(ref.indexId)).status ?? null,
   description: async (ref, _, context) => (await context.loaders.kendraIndex.load(ref.indexId)).description ?? null,
@@ -24,7 +24,7 @@ export const KendraDataSource: KendraDataSourceResolvers = {
   ...jobSourceFields,
   ...timestampFields,
   languageCode: extraField('languageCode'),
-  index: (ref) => ({ kind: 'KendraIndex', indexId: ref.indexId }),
+  index: (ref) => ({ kind: 'KendraIndex', indexId: ref.indexId, name: ref.indexName }),
   syncJobs: (ref, args, context) =>
     jobConnection(context, ref, { statuses: listOf(args.filter?.status), ...windowOf(args.filter) }, args),
 };

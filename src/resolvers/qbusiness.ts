@@ -30,7 +30,7 @@ export const QBusinessIndex: QBusinessIndexResolvers = {
   id: (ref) => toGlobalId(ref),
   indexId: (ref) => ref.indexId,
   applicationId: (ref) => ref.applicationId,
-  name: async (ref, _, context) => (await indexDetails(ref, context)).name,
+  name: async (ref, _, context) => ref.name ?? (await indexDetails(ref, context)).name,
   status: async (ref, _, context) => (await indexDetails(ref, context)).status ?? null,
   createdAt: async (ref, _, context) => (await indexDetails(ref, context)).createdAt ?? null,
   updatedAt: async (ref, _, context) => (await indexDetails(ref, context)).updatedAt ?? null,
@@ -49,7 +49,12 @@ export const QBusinessDataSource: QBusinessDataSourceResolvers = {
   ...jobSourceFields,
   ...timestampFields,
   syncSchedule: extraField('syncSchedule'),
-  index: (ref) => ({ kind: 'QBusinessIndex', applicationId: ref.applicationId, indexId: ref.indexId }),
+  index: (ref) => ({
+    kind: 'QBusinessIndex',
+    applicationId: ref.applicationId,
+    indexId: ref.indexId,
+    name: ref.indexName,
+  }),
   syncJobs: (ref, args, context) =>
     jobConnection(context, ref, { statuses: listOf(args.filter?.status), ...windowOf(args.filter) }, args),
 };

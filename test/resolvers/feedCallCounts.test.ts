@@ -45,6 +45,25 @@ it("adds no call for each job's source name (discovery already knows it)", async
   expect(await harness.stats()).toEqual(ONE_CALL_PER_SOURCE);
 });
 
+it("adds no call for each job's source and index names (discovery listed both)", async () => {
+  const response = await harness.gql(`{ jobs(first: 60) { nodes { jobId source { name
+    ... on KendraDataSource { index { id name } }
+    ... on QBusinessDataSource { index { id name } } } } } }`);
+  expect(response.errors).toBeUndefined();
+  const indexNames = new Set(response.data.jobs.nodes.flatMap((n: any) => (n.source.index ? [n.source.index.name] : [])));
+  // 5 Kendra and 10 Q Business indexes, each named as the fixture names it.
+  expect(indexNames.size).toBe(15);
+  expect([...indexNames].every((name: any) => /^(kendra|qbusiness)-index-\d+$/.test(name))).toBe(true);
+  expect(await harness.stats()).toEqual(ONE_CALL_PER_SOURCE);
+});
+
+it('describes an index once when a field its listing lacks is asked', async () => {
+  const response = await harness.gql(`{ jobs(first: 60) { nodes { source {
+    ... on KendraDataSource { index { name description } } } } } }`);
+  expect(response.errors).toBeUndefined();
+  expect(await harness.stats()).toEqual({ ...ONE_CALL_PER_SOURCE, 'kendra.DescribeIndex': 5 });
+});
+
 it('scans only the window for a summary, at the largest page size', async () => {
   // 15 jobs an hour apart per source; a 6-hour window holds the 6 newest (plus the minutes offset).
   const startedAfter = new Date(BASE_TIME - 6 * 3_600_000 + 30 * 60_000).toISOString();
