@@ -60,6 +60,11 @@ export interface MergedConnectionOptions {
    * before: C` step back from each source's page at C instead of reading from the window start.
    */
   tokenChain?: TokenChain;
+  /**
+   * False when the caller reads no cursor of this page: none is encoded, signed or stored (a
+   * read one then throws). Default true.
+   */
+  cursors?: boolean;
 }
 
 /** Rejections that fail the whole call rather than leave one source out. */
@@ -168,10 +173,13 @@ export async function connectionFromMergedSources<T>(
     }
   }
 
-  const cursors = await mergedPageCursors(
-    outcome.items.map(({ mark }) => mark),
-    { k, b: bound, signer, positions: options.positions, setHash: boundSet },
-  );
+  const cursors =
+    options.cursors === false
+      ? outcome.items.map(() => unselectedCursor)
+      : await mergedPageCursors(
+          outcome.items.map(({ mark }) => mark),
+          { k, b: bound, signer, positions: options.positions, setHash: boundSet },
+        );
   const edges = outcome.items.map(({ item }, i) => lazyEdge(item.node, cursors[i]));
   const failures = outcome.failures.map(({ readerIndex, error }) => ({ sourceKey: ordered[readerIndex].key, error }));
   const forward = request.direction === 'forward';
@@ -240,6 +248,10 @@ function readerStart(position: ReaderPosition | undefined): ReaderStart {
     head: position.head,
     known: position.known,
   };
+}
+
+function unselectedCursor(): string {
+  throw new Error('merged feed: a cursor was read from a page built without cursors');
 }
 
 function lazyEdge<T>(node: T, encode: () => string): Edge<T> {

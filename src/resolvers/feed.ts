@@ -16,6 +16,7 @@ import type { GatewayContext } from '../request/context';
 import { reportPartialError } from '../request/partialErrors';
 import { scheduleLookAhead } from '../request/scheduleLookAhead';
 import { selectSources } from './feedSources';
+import { selectsCursors } from './selectsCursors';
 import type { ConnectionArgs } from '../relay/connectionArgs';
 import { listOf, windowOf } from './jobConnections';
 import { checkSourcesArgs, sourcesConnection } from './sourcesConnection';
@@ -41,6 +42,7 @@ export async function jobsFeed(
     signer: context.cursorSigner,
     key,
     tokenChain: context.tokenChain,
+    cursors: selectsCursors(info),
   });
   for (const failure of result.failures) {
     const ref = byKey.get(failure.sourceKey);

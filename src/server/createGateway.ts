@@ -44,6 +44,7 @@ import { accessLogPlugin } from './accessLogPlugin';
 import { authConfigured, createAuthenticator, type AuthSettings } from './authenticate';
 import { createCorsPolicy } from './corsPolicy';
 import { costPlugin } from './costPlugin';
+import { noStorePlugins } from './noStorePlugin';
 import { createFormatError } from './formatError';
 import { trackRequests } from './drainHttp';
 import { createHttpServer, listen } from './httpServer';
@@ -385,6 +386,7 @@ export async function startGateway(config: GatewayConfig = {}): Promise<RunningG
       partialErrorsPlugin((error) => formatError(error.toJSON(), error)),
       accessLogPlugin(),
       idePlugin(config.ide ?? !production),
+      ...noStorePlugins<GatewayContext>(),
     ],
   });
   await apollo.start();

@@ -122,13 +122,27 @@ export function documentLimitRefusal(
 export function documentLimitsPlugin<T extends object>(
   limits: DocumentLimits,
 ): ApolloServerPlugin<T> {
+  const checked = new WeakMap<
+    DocumentNode,
+    WeakMap<OperationDefinitionNode, GraphQLError | null>
+  >();
   return {
     async requestDidStart() {
       return {
         async didResolveOperation({ document, operation, schema }) {
           if (!operation) return;
-          const refusal = documentLimitRefusal(schema, document, operation, limits);
-          if (refusal) throw refusal;
+          // Apollo hands the same parsed document for the same text (its document store), and
+          // the verdict depends on the document and operation only: check each pair once.
+          let verdicts = checked.get(document);
+          if (verdicts === undefined) checked.set(document, (verdicts = new WeakMap()));
+          let verdict = verdicts.get(operation);
+          if (verdict === undefined) {
+            verdict = documentLimitRefusal(schema, document, operation, limits) ?? null;
+            verdicts.set(operation, verdict);
+          }
+          // A fresh error per request: Apollo may annotate the one it is given.
+          if (verdict !== null)
+            throw new GraphQLError(verdict.message, { extensions: verdict.extensions });
         },
       };
     },
