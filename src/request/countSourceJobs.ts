@@ -41,6 +41,21 @@ function entryOf(job: JobModel): RunEntry {
   return [jobStartedAt(job)?.getTime() ?? null, JOB_STATES.indexOf(jobStateOf(job)), jobIdOf(job)];
 }
 
+/**
+ * A page's entries, computed once per page: the page cache hands every request the same decoded
+ * page, and a repeated dashboard reads the same newest pages many times a second.
+ */
+const pageEntries = new WeakMap<readonly JobModel[], [RunEntry, boolean][]>();
+
+function entriesOf(items: readonly JobModel[]): [RunEntry, boolean][] {
+  let entries = pageEntries.get(items);
+  if (entries === undefined) {
+    entries = items.map((job) => [entryOf(job), isFinished(job)]);
+    pageEntries.set(items, entries);
+  }
+  return entries;
+}
+
 /** A history read so far, newest first, without repeats; `finishedFrom`: start of its finished tail. */
 class HistoryRead {
   readonly entries: RunEntry[] = [];
@@ -100,6 +115,8 @@ async function countWithRun(
   const read = new HistoryRead();
   let pending = stored !== undefined && stored.jobs.length > 0 ? stored : undefined;
   let joined = false;
+  /** The stored run's entries past the window, not copied into `read` (all finished). */
+  let unread: RunEntry[] = [];
   const seenTokens = new Set<string>();
   let token: string | undefined;
   let next: string | null;
@@ -107,12 +124,19 @@ async function countWithRun(
     const page = await source.fetchPage(token, source.maxPageSize).catch((error: unknown) => {
       throw joined ? new AfterRunError(String(error)) : error;
     });
-    for (const job of page.items) read.add(entryOf(job), isFinished(job));
+    for (const [entry, finished] of entriesOf(page.items)) read.add(entry, finished);
     next = page.nextToken ?? null;
     const last = read.entries[read.entries.length - 1];
     if (pending !== undefined && last !== undefined && compareEntries(last, pending.jobs[0]) >= 0) {
-      // The fresh pages reached the run: the rest of it needs no call.
-      for (const entry of pending.jobs) read.add(entry, true);
+      // The fresh pages reached the run: the rest of it needs no call. Only the part up to the
+      // window's start is copied (a run can be many times the window); the rest is kept aside.
+      const jobs = pending.jobs;
+      let i = 0;
+      while (i < jobs.length) {
+        read.add(jobs[i++], true);
+        if (read.pastWindow(after)) break;
+      }
+      unread = i < jobs.length ? jobs.slice(i) : [];
       next = pending.next;
       pending = undefined;
       joined = true;
@@ -123,7 +147,7 @@ async function countWithRun(
     token = next;
   }
 
-  const run: FinishedRun = { jobs: read.entries.slice(read.finishedFrom), next };
+  const run: FinishedRun = { jobs: read.entries.slice(read.finishedFrom).concat(unread), next };
   const longer = joined || stored === undefined || run.jobs.length >= stored.jobs.length;
   if (runs !== undefined && run.jobs.length > 0 && longer && changed(stored, run))
     void runs.set(runKey, query, run);

@@ -74,7 +74,7 @@ export function jobPageSource<T extends JobModel = JobModel>(
           : await loaders.loadSyncJobsPage({ source, query, ...request });
       // Jobs point at the ref this source was built from: when discovery already knows the
       // source's name, a query for `job.source { name }` needs no describe call.
-      const items = source.details ? page.items.map((job) => ({ ...job, source }) as JobModel) : page.items;
+      const items = source.details ? withSource(page.items, source) : page.items;
       return { items: items as T[], nextToken: page.nextToken };
     },
     sortKeyOf: jobSortKey,
@@ -92,4 +92,19 @@ function needsLocalFilter(source: JobSourceRef, filter: JobPredicate, pushed: Sy
   const byStatus = filter.statuses !== undefined || filter.states !== undefined;
   if (source.kind === 'QConnectKnowledgeBase') return window || byStatus || filter.types !== undefined;
   return window || (byStatus && pushed.status === undefined);
+}
+
+/**
+ * A cached page's items pointing at `source`, built once per page and source ref: the page cache
+ * hands the same decoded page to every request, so the copies are shared rather than rebuilt
+ * (and collected) on each. Danger: the jobs are shared; nothing may modify them.
+ */
+const sourcedItems = new WeakMap<readonly JobModel[], { source: JobSourceRef; items: JobModel[] }>();
+
+function withSource(items: readonly JobModel[], source: JobSourceRef): JobModel[] {
+  const known = sourcedItems.get(items);
+  if (known !== undefined && known.source === source) return known.items;
+  const fresh = items.map((job) => ({ ...job, source }) as JobModel);
+  sourcedItems.set(items, { source, items: fresh });
+  return fresh;
 }

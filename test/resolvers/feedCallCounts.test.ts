@@ -95,3 +95,26 @@ it('asks no source whose jobs cannot match the filter', async () => {
   expect(none.data.jobs).toEqual({ nodes: [], pageInfo: { hasNextPage: false } });
   expect(await harness.stats()).toEqual({});
 });
+
+it('pages on from a cursor read only through a fragment (cursors are built when named anywhere)', async () => {
+  const first = await harness.gql(`{ jobs(first: 5) { nodes { jobId } ...Info } }
+    fragment Info on JobConnection { pageInfo { ...Ends } }
+    fragment Ends on PageInfo { endCursor }`);
+  expect(first.errors).toBeUndefined();
+  const after = first.data.jobs.pageInfo.endCursor;
+  expect(typeof after).toBe('string');
+  const whole = await harness.gql('{ jobs(first: 10) { nodes { jobId } } }');
+  const next = await harness.gql('query($after: String) { jobs(first: 5, after: $after) { nodes { jobId } } }', { after });
+  expect(next.errors).toBeUndefined();
+  expect(next.data.jobs.nodes).toEqual(whole.data.jobs.nodes.slice(5));
+});
+
+it('answers every GraphQL response with Cache-Control: no-store', async () => {
+  const response = await fetch(harness.gatewayUrl, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ query: '{ jobs(first: 1) { nodes { jobId } } }' }),
+  });
+  expect(response.status).toBe(200);
+  expect(response.headers.get('cache-control')).toBe('no-store');
+});
