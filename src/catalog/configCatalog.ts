@@ -9,6 +9,7 @@
  */
 import type { Service } from '../model/services';
 import type {
+  ContainerRef,
   JobSourceRef,
   KendraDataSourceRef,
   NodeRef,
@@ -24,7 +25,7 @@ import {
   allQBusinessDataSources,
   allQBusinessIndices,
 } from './listings';
-import type { CatalogListing, SourceCatalog } from './SourceCatalog';
+import type { CatalogListing, ContainerListing, SourceCatalog } from './SourceCatalog';
 
 /**
  * A validated configuration (see `loadCatalogConfig` for the file format). A service left out is
@@ -126,6 +127,32 @@ export class ConfigCatalog implements SourceCatalog {
   async list(): Promise<CatalogListing> {
     const parts = await Promise.all([...this.kendraParts(), ...this.qbusinessParts(), ...this.qconnectParts()]);
     return { sources: parts.flatMap((p) => p.sources), failures: parts.flatMap((p) => p.failures) };
+  }
+
+  /**
+   * The configured indexes and applications (no call), and the indices of each application the
+   * file lists without `indices` (listed upstream, cached like the sources).
+   */
+  async containers(): Promise<ContainerListing> {
+    const containers: ContainerRef[] = [...(this.kendra?.keys() ?? [])].map((indexId) => ({
+      kind: 'KendraIndex',
+      indexId,
+    }));
+    const failures: ContainerListing['failures'] = [];
+    for (const [applicationId, indices] of this.qbusiness ?? []) {
+      containers.push({ kind: 'QBusinessApplication', applicationId });
+      let indexIds: string[];
+      try {
+        indexIds = indices ? [...indices.keys()] : await this.qbusinessIndexIds(applicationId);
+      } catch (error) {
+        failures.push({ service: 'QBUSINESS', error: error as Error });
+        continue;
+      }
+      for (const indexId of indexIds) {
+        containers.push({ kind: 'QBusinessIndex', applicationId, indexId });
+      }
+    }
+    return { containers, failures };
   }
 
   /** Forgets every listing (the next read lists again). */

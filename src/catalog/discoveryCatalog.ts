@@ -6,7 +6,7 @@
  * still served. Danger: the listing runs with the gateway's identity, not the caller's.
  */
 import { SERVICES, serviceOf, type Service } from '../model/services';
-import type { JobSourceRef, NodeRef } from '../model/sources';
+import type { ContainerRef, JobSourceRef, NodeRef } from '../model/sources';
 import type { Upstream } from '../services/upstream';
 import type { GatewayStore } from '../store/GatewayStore';
 import { ListingCache } from './listingCache';
@@ -18,13 +18,15 @@ import {
   allQBusinessDataSources,
   allQBusinessIndices,
 } from './listings';
-import type { CatalogListing, SourceCatalog } from './SourceCatalog';
+import type { CatalogListing, ContainerListing, SourceCatalog } from './SourceCatalog';
 
 /** One service's discovered sources, and the parents (indexes, applications) that exist. */
 interface ServiceListing {
   sources: JobSourceRef[];
   /** Index ids, application ids and `application/index` pairs. */
   parents: string[];
+  /** The same parents as references, with what their list calls returned (name, status). */
+  containers: ContainerRef[];
 }
 
 export interface DiscoveryOptions {
@@ -64,6 +66,21 @@ export class DiscoveryCatalog implements SourceCatalog {
       ),
     );
     return { sources: parts.flatMap((p) => p.sources), failures: parts.flatMap((p) => p.failures) };
+  }
+
+  async containers(): Promise<ContainerListing> {
+    const parts = await Promise.all(
+      this.services.map((service) =>
+        this.listing(service).then(
+          (listing) => ({ containers: listing.containers, failures: [] }),
+          (error: Error) => ({ containers: [], failures: [{ service, error }] }),
+        ),
+      ),
+    );
+    return {
+      containers: parts.flatMap((p) => p.containers),
+      failures: parts.flatMap((p) => p.failures),
+    };
   }
 
   async serves(ref: NodeRef): Promise<boolean> {
@@ -128,7 +145,14 @@ export class DiscoveryCatalog implements SourceCatalog {
             })),
           ),
         );
-        return { sources: perIndex.flat(), parents: indices.map((i) => i.indexId) };
+        const containers = indices.map(
+          (i): ContainerRef => ({
+            kind: 'KendraIndex',
+            indexId: i.indexId,
+            details: { name: i.name, status: i.status },
+          }),
+        );
+        return { sources: perIndex.flat(), parents: indices.map((i) => i.indexId), containers };
       }
       case 'QBUSINESS': {
         const apps = await allQBusinessApplications(upstream);
@@ -146,10 +170,27 @@ export class DiscoveryCatalog implements SourceCatalog {
           ...apps.map((a) => a.applicationId),
           ...indices.map((i) => `${i.applicationId}/${i.indexId}`),
         ];
-        return { sources: sources.flat(), parents };
+        const containers: ContainerRef[] = [
+          ...apps.map(
+            (a): ContainerRef => ({
+              kind: 'QBusinessApplication',
+              applicationId: a.applicationId,
+              details: { name: a.name, status: a.status },
+            }),
+          ),
+          ...indices.map(
+            (i): ContainerRef => ({
+              kind: 'QBusinessIndex',
+              applicationId: i.applicationId,
+              indexId: i.indexId,
+              details: { name: i.name, status: i.status },
+            }),
+          ),
+        ];
+        return { sources: sources.flat(), parents, containers };
       }
       case 'QCONNECT':
-        return { sources: await allKnowledgeBases(upstream), parents: [] };
+        return { sources: await allKnowledgeBases(upstream), parents: [], containers: [] };
     }
   }
 }

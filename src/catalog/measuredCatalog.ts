@@ -5,7 +5,7 @@
  */
 import { serviceOf, type Service } from '../model/services';
 import type { NodeRef } from '../model/sources';
-import type { CatalogListing, SourceCatalog } from './SourceCatalog';
+import type { CatalogListing, ContainerListing, SourceCatalog } from './SourceCatalog';
 
 export interface CatalogSize {
   sources: Record<Service, number>;
@@ -23,6 +23,10 @@ export class MeasuredCatalog implements SourceCatalog {
 
   serves(ref: NodeRef): Promise<boolean> {
     return this.inner.serves(ref);
+  }
+
+  containers(): Promise<ContainerListing> {
+    return this.inner.containers();
   }
 
   async list(): Promise<CatalogListing> {

@@ -5,7 +5,13 @@
  * `codegen.yml` point each connection type at the aliases below.
  */
 import type { ImportJobModel, JobModel, SyncJobModel } from './jobs';
-import type { JobSourceRef } from './sources';
+import type {
+  JobSourceRef,
+  KendraIndexRef,
+  QBusinessApplicationRef,
+  QBusinessIndexRef,
+  QConnectKnowledgeBaseRef,
+} from './sources';
 
 /** One item of a page and the opaque cursor of its position. */
 export interface Edge<T> {
@@ -32,3 +38,7 @@ export type SyncJobConnectionModel = Connection<SyncJobModel>;
 export type ImportJobConnectionModel = Connection<ImportJobModel>;
 export type JobConnectionModel = Connection<JobModel>;
 export type JobSourceConnectionModel = Connection<JobSourceRef>;
+export type KendraIndexConnectionModel = Connection<KendraIndexRef>;
+export type QBusinessApplicationConnectionModel = Connection<QBusinessApplicationRef>;
+export type QBusinessIndexConnectionModel = Connection<QBusinessIndexRef>;
+export type QConnectKnowledgeBaseConnectionModel = Connection<QConnectKnowledgeBaseRef>;

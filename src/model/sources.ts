@@ -10,6 +10,7 @@ export interface KendraIndexRef {
   indexId: string;
   /** The name a listing already brought (no DescribeIndex needed for it). */
   name?: string;
+  details?: ContainerDetails;
 }
 
 /** A Kendra data source, by index and data source id. */
@@ -26,6 +27,7 @@ export interface KendraDataSourceRef {
 export interface QBusinessApplicationRef {
   kind: 'QBusinessApplication';
   applicationId: string;
+  details?: ContainerDetails;
 }
 
 /** A Q Business index of an application. */
@@ -35,6 +37,19 @@ export interface QBusinessIndexRef {
   indexId: string;
   /** The name a listing already brought (no GetIndex needed for it). */
   name?: string;
+  details?: ContainerDetails;
+}
+
+/** What holds sources: Kendra indexes, Q Business applications and their indices. */
+export type ContainerRef = KendraIndexRef | QBusinessApplicationRef | QBusinessIndexRef;
+
+/**
+ * Fields of an index or application that its service's list call already returns (plain text, so
+ * a listing shared through the store keeps them as they are).
+ */
+export interface ContainerDetails {
+  name: string;
+  status?: string;
 }
 
 /** A Q Business data source, by application, index and data source id. */

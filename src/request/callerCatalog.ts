@@ -4,7 +4,7 @@
  * cross-service lists, feeds and summaries leave them out without asking their service.
  * Danger: this wraps the shared catalog per request; it must add no state of its own.
  */
-import type { CatalogListing, SourceCatalog } from '../catalog/SourceCatalog';
+import type { CatalogListing, ContainerListing, SourceCatalog } from '../catalog/SourceCatalog';
 import { serviceOf, type Service } from '../model/services';
 
 /** `catalog` limited to `services`. */
@@ -20,6 +20,13 @@ export function restrictCatalog(
       const listing = await catalog.list();
       return {
         sources: listing.sources.filter((source) => services.has(serviceOf(source))),
+        failures: listing.failures.filter((failure) => services.has(failure.service)),
+      };
+    },
+    async containers(): Promise<ContainerListing> {
+      const listing = await catalog.containers();
+      return {
+        containers: listing.containers.filter((ref) => services.has(serviceOf(ref))),
         failures: listing.failures.filter((failure) => services.has(failure.service)),
       };
     },

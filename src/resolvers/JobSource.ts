@@ -9,6 +9,7 @@ import { ownId, serviceOf } from '../model/services';
 import type { SourceJobFilter } from '../schema/generated';
 import type { GatewayContext } from '../request/context';
 import type { ConnectionArgs } from '../relay/connectionArgs';
+import { walkAnchor } from '../relay/peekWalkBound';
 import { jobConnection, listOf, windowOf } from './jobConnections';
 
 const details = (ref: JobSourceRef, context: GatewayContext) => context.loaders.loadSourceDetails(ref);
@@ -25,11 +26,15 @@ export const jobSourceFields = {
     (await details(ref, context)).description ?? null,
   indexId: (ref: JobSourceRef) => (ref.kind === 'QConnectKnowledgeBase' ? null : ref.indexId),
   applicationId: (ref: JobSourceRef) => (ref.kind === 'QBusinessDataSource' ? ref.applicationId : null),
-  jobs: (
+  jobs: async (
     ref: JobSourceRef,
     args: ConnectionArgs & { filter?: SourceJobFilter | null },
     context: GatewayContext,
-  ) => jobConnection(context, ref, { states: listOf(args.filter?.states), ...windowOf(args.filter) }, args),
+  ) => {
+    const anchor = await walkAnchor(args, context.options.now, { signer: context.cursorSigner });
+    const predicate = { states: listOf(args.filter?.states), ...windowOf(args.filter, anchor) };
+    return jobConnection(context, ref, predicate, args, anchor);
+  },
 };
 
 /** Creation and update times (data sources; knowledge bases have none). */

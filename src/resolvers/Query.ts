@@ -1,6 +1,7 @@
 /** Entry points: objects by global id, the services' resources by their own ids, and the cross-service feed. */
 import { badUserInput } from '../errors/ErrorCode';
 import type { QueryResolvers } from '../schema/generated';
+import { kendraIndexList, knowledgeBaseList, qbusinessApplicationList } from './containerLists';
 import { jobsFeed, sourcesList } from './feed';
 import { jobSummary } from './jobSummary';
 import { resolveNode } from './resolveNode';
@@ -20,6 +21,9 @@ export const Query: QueryResolvers = {
   kendraIndex: (_, { id }, context) => served(context, kendraIndexRef(id)),
   qbusinessApplication: (_, { id }, context) => served(context, qbusinessApplicationRef(id)),
   qconnectKnowledgeBase: (_, { id }, context) => servedKnowledgeBase(context, id),
+  kendraIndexes: (_, args, context, info) => kendraIndexList(context, info, args),
+  qbusinessApplications: (_, args, context, info) => qbusinessApplicationList(context, info, args),
+  qconnectKnowledgeBases: (_, args, context, info) => knowledgeBaseList(context, info, args),
   sources: (_, args, context, info) => sourcesList(context, info, args),
   jobs: (_, args, context, info) => jobsFeed(context, info, args),
   jobSummary: (_, { filter }, context, info) => jobSummary(context, info, filter),

@@ -16,7 +16,9 @@ import { listOf, windowOf } from './jobConnections';
 export const Subscription: SubscriptionResolvers = {
   jobUpdates: {
     subscribe: async (_, { filter }, context, info) => {
-      const predicate = { states: listOf(filter?.states), ...windowOf(filter) };
+      // A relative window (`startedWithin`) counts back from the subscription's start.
+      const startedAt = Math.floor(context.options.now());
+      const predicate = { states: listOf(filter?.states), ...windowOf(filter, startedAt) };
       const sources = await selectSources(context, info, filter ?? {});
       // Each covered source costs one upstream call per poll round: the request budget
       // (--max-cost) bounds it like a query's calls, and --max-subscription-sources bounds pollers.

@@ -15,6 +15,7 @@ import type { JobFilter, SourceFilter } from '../schema/generated';
 import type { GatewayContext } from '../request/context';
 import { reportPartialError } from '../request/partialErrors';
 import { scheduleLookAhead } from '../request/scheduleLookAhead';
+import { walkAnchor } from '../relay/peekWalkBound';
 import { selectSources } from './feedSources';
 import { selectsCursors } from './selectsCursors';
 import type { ConnectionArgs } from '../relay/connectionArgs';
@@ -28,7 +29,11 @@ export async function jobsFeed(
   args: ConnectionArgs & { filter?: JobFilter | null },
 ): Promise<Connection<JobModel>> {
   const filter = args.filter ?? {};
-  const predicate = { states: listOf(filter.states), ...windowOf(filter) };
+  const anchor = await walkAnchor(args, context.options.now, {
+    signer: context.cursorSigner,
+    positions: context.positions,
+  });
+  const predicate = { states: listOf(filter.states), ...windowOf(filter, anchor) };
   // Bound to the filter, not to the sources: a source discovered mid-walk does not void cursors.
   const key = JSON.stringify({ filter: predicate, services: filter.services ?? null, sources: filter.sources ?? null });
   // A forged or altered cursor is refused before discovery asks the services anything.
@@ -37,7 +42,8 @@ export async function jobsFeed(
   const pageSources = refs.map((ref) => jobPageSource(context.loaders, ref, predicate, { pushdown: context.options.pushdown }));
   const byKey = new Map(pageSources.map((source, i) => [source.key, refs[i]]));
   const result = await connectionFromMergedSources(pageSources, args, {
-    now: context.options.now,
+    // The walk starts at the instant the window was counted from, so both stay fixed while it pages.
+    now: () => anchor,
     positions: context.positions,
     signer: context.cursorSigner,
     key,

@@ -2,7 +2,7 @@
  * Every resolver, by type. The abstract types resolve by the `kind` their models carry; the
  * federation entities (`@key` in the SDL) also resolve a reference by id.
  */
-import { DateTimeResolver, SafeIntResolver } from 'graphql-scalars';
+import { DateTimeResolver, DurationResolver, SafeIntResolver } from 'graphql-scalars';
 import type { Resolvers } from '../schema/generated';
 import { connectionFields } from './connectionFields';
 import { entityReference } from './entityReferences';
@@ -20,6 +20,7 @@ import { resolveKind } from './typeResolvers';
 export const resolvers: Resolvers = {
   DateTime: DateTimeResolver,
   SafeInt: SafeIntResolver,
+  Duration: DurationResolver,
   Node: { __resolveType: resolveKind },
   Job: { __resolveType: resolveKind as never, ...entityReference('Job') },
   JobSource: { __resolveType: resolveKind as never, ...entityReference('JobSource') },
@@ -40,4 +41,8 @@ export const resolvers: Resolvers = {
   ImportJobConnection: connectionFields,
   JobConnection: connectionFields,
   JobSourceConnection: connectionFields,
+  KendraIndexConnection: connectionFields,
+  QBusinessApplicationConnection: connectionFields,
+  QBusinessIndexConnection: connectionFields,
+  QConnectKnowledgeBaseConnection: connectionFields,
 };

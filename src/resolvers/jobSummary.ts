@@ -41,10 +41,16 @@ export async function jobSummary(
   info: GraphQLResolveInfo,
   filter: JobFilter,
 ): Promise<JobSummaryModel> {
-  if (!filter.startedAfter) throw badUserInput('`jobSummary` needs `filter.startedAfter`: the start of the window to count.');
-  const startedAfter: Date = filter.startedAfter;
-  const startedBefore: Date = filter.startedBefore ?? new Date(context.options.now());
-  windowOf({ startedAfter, startedBefore });
+  const now = Math.floor(context.options.now());
+  const window = windowOf(filter, now);
+  if (!window.startedAfter) {
+    throw badUserInput(
+      '`jobSummary` needs `filter.startedAfter` or `filter.startedWithin`: the start of the window.',
+    );
+  }
+  const startedAfter: Date = window.startedAfter;
+  const startedBefore: Date = window.startedBefore ?? new Date(now);
+  windowOf({ startedAfter, startedBefore }, now);
   const maxDays = context.options.summaryMaxDays;
   if (startedBefore.getTime() - startedAfter.getTime() > maxDays * DAY_MS) {
     throw badUserInput(`A \`jobSummary\` window may span at most ${maxDays} days; the one asked for spans ${((startedBefore.getTime() - startedAfter.getTime()) / DAY_MS).toFixed(1)}.`);

@@ -6,6 +6,8 @@ import type {
   QBusinessDataSourceResolvers,
   QBusinessIndexResolvers,
 } from '../schema/generated';
+import { walkAnchor } from '../relay/peekWalkBound';
+import { qbusinessIndexList } from './containerLists';
 import { jobConnection, listOf, windowOf } from './jobConnections';
 import { extraField, jobSourceFields, timestampFields } from './JobSource';
 import { qbusinessDataSourceRef, qbusinessIndexRef, served } from './sourceRefs';
@@ -14,13 +16,17 @@ import { sourcesOfParent } from './sourcesConnection';
 export const QBusinessApplication: QBusinessApplicationResolvers = {
   id: (ref) => toGlobalId(ref),
   applicationId: (ref) => ref.applicationId,
-  name: async (ref, _, context) => (await context.loaders.qbusinessApplication.load(ref.applicationId)).name,
-  status: async (ref, _, context) => (await context.loaders.qbusinessApplication.load(ref.applicationId)).status ?? null,
+  // A ref from a list carries what the list call returned: no get call for those fields.
+  name: async (ref, _, context) =>
+    ref.details?.name ?? (await context.loaders.qbusinessApplication.load(ref.applicationId)).name,
+  status: async (ref, _, context) =>
+    (ref.details ?? (await context.loaders.qbusinessApplication.load(ref.applicationId))).status ?? null,
   identityType: async (ref, _, context) =>
     (await context.loaders.qbusinessApplication.load(ref.applicationId)).identityType ?? null,
   createdAt: async (ref, _, context) => (await context.loaders.qbusinessApplication.load(ref.applicationId)).createdAt ?? null,
   updatedAt: async (ref, _, context) => (await context.loaders.qbusinessApplication.load(ref.applicationId)).updatedAt ?? null,
   index: (ref, { id }, context) => served(context, qbusinessIndexRef(ref.applicationId, id)),
+  indices: (ref, args, context, info) => qbusinessIndexList(context, info, ref, args),
 };
 
 const indexDetails = (ref: { applicationId: string; indexId: string }, context: GatewayContext) =>
@@ -30,8 +36,10 @@ export const QBusinessIndex: QBusinessIndexResolvers = {
   id: (ref) => toGlobalId(ref),
   indexId: (ref) => ref.indexId,
   applicationId: (ref) => ref.applicationId,
-  name: async (ref, _, context) => ref.name ?? (await indexDetails(ref, context)).name,
-  status: async (ref, _, context) => (await indexDetails(ref, context)).status ?? null,
+  name: async (ref, _, context) =>
+    ref.name ?? ref.details?.name ?? (await indexDetails(ref, context)).name,
+  status: async (ref, _, context) =>
+    (ref.details ?? (await indexDetails(ref, context))).status ?? null,
   createdAt: async (ref, _, context) => (await indexDetails(ref, context)).createdAt ?? null,
   updatedAt: async (ref, _, context) => (await indexDetails(ref, context)).updatedAt ?? null,
   application: (ref) => ({ kind: 'QBusinessApplication', applicationId: ref.applicationId }),
@@ -55,6 +63,9 @@ export const QBusinessDataSource: QBusinessDataSourceResolvers = {
     indexId: ref.indexId,
     name: ref.indexName,
   }),
-  syncJobs: (ref, args, context) =>
-    jobConnection(context, ref, { statuses: listOf(args.filter?.status), ...windowOf(args.filter) }, args),
+  syncJobs: async (ref, args, context) => {
+    const anchor = await walkAnchor(args, context.options.now, { signer: context.cursorSigner });
+    const predicate = { statuses: listOf(args.filter?.status), ...windowOf(args.filter, anchor) };
+    return jobConnection(context, ref, predicate, args, anchor);
+  },
 };

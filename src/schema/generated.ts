@@ -3,7 +3,7 @@ import { GraphQLResolveInfo, GraphQLScalarType, GraphQLScalarTypeConfig } from '
 import { JobModel, SyncJobModel, ImportJobModel } from '../model/jobs';
 import { JobSourceRef, KendraIndexRef, KendraDataSourceRef, QBusinessApplicationRef, QBusinessIndexRef, QBusinessDataSourceRef, QConnectKnowledgeBaseRef } from '../model/sources';
 import { ExternalSourceConfigurationModel, ConnectConfigurationModel, UnknownConfigurationModel } from '../model/externalSource';
-import { SyncJobConnectionModel, ImportJobConnectionModel, JobConnectionModel, JobSourceConnectionModel } from '../model/connections';
+import { SyncJobConnectionModel, ImportJobConnectionModel, JobConnectionModel, JobSourceConnectionModel, KendraIndexConnectionModel, QBusinessApplicationConnectionModel, QBusinessIndexConnectionModel, QConnectKnowledgeBaseConnectionModel } from '../model/connections';
 import { JobSummaryModel, SourceJobSummaryModel } from '../model/summary';
 import { GatewayContext } from '../request/context';
 export type Maybe<T> = T | null;
@@ -24,6 +24,11 @@ export type Scalars = {
   Float: { input: number; output: number; }
   /** An ISO-8601 date-time in UTC (graphql-scalars `DateTime`), e.g. `2026-11-20T03:04:05.678Z`. */
   DateTime: { input: Date; output: Date; }
+  /**
+   * An ISO-8601 duration (graphql-scalars `Duration`), e.g. `P7D` (7 days), `PT24H` (24 hours),
+   * `P1M` (one calendar month, UTC).
+   */
+  Duration: { input: string; output: string; }
   /**
    * An integer that JSON carries exactly: up to 2^53 - 1 (graphql-scalars `SafeInt`).
    * The services send document counts as digit strings; they are converted without loss.
@@ -88,6 +93,8 @@ export type ImportJobFilter = {
   createdAfter?: InputMaybe<Scalars['DateTime']['input']>;
   /** Jobs created at or before this instant (inclusive). */
   createdBefore?: InputMaybe<Scalars['DateTime']['input']>;
+  /** Jobs created within this duration before the walk began (`P7D`, `PT24H`). */
+  createdWithin?: InputMaybe<Scalars['Duration']['input']>;
   status?: InputMaybe<Array<ImportJobStatus>>;
   type?: InputMaybe<Array<ImportJobType>>;
 };
@@ -143,6 +150,11 @@ export type JobFilter = {
   startedAfter?: InputMaybe<Scalars['DateTime']['input']>;
   /** Inclusive upper bound on `startedAt`. */
   startedBefore?: InputMaybe<Scalars['DateTime']['input']>;
+  /**
+   * Jobs started within this duration before now (`P7D`: the last 7 days), now being the start of
+   * the walk, so every page of one walk has the same window. With `startedAfter` the later bound holds.
+   */
+  startedWithin?: InputMaybe<Scalars['Duration']['input']>;
   states?: InputMaybe<Array<JobState>>;
 };
 
@@ -273,7 +285,7 @@ export type KendraDataSourceSyncJobsArgs = {
 export type KendraIndex = Node & {
   __typename?: 'KendraIndex';
   createdAt: Maybe<Scalars['DateTime']['output']>;
-  /** One data source of this index by its Kendra id. */
+  /** One data source of this index by its Kendra id or its global `id`. */
   dataSource: Maybe<KendraDataSource>;
   dataSources: JobSourceConnection;
   description: Maybe<Scalars['String']['output']>;
@@ -298,6 +310,19 @@ export type KendraIndexDataSourcesArgs = {
   before?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
   last?: InputMaybe<Scalars['Int']['input']>;
+};
+
+export type KendraIndexConnection = {
+  __typename?: 'KendraIndexConnection';
+  edges: Array<KendraIndexEdge>;
+  nodes: Array<KendraIndex>;
+  pageInfo: PageInfo;
+};
+
+export type KendraIndexEdge = {
+  __typename?: 'KendraIndexEdge';
+  cursor: Scalars['String']['output'];
+  node: KendraIndex;
 };
 
 export type KeyValuePair = {
@@ -346,8 +371,10 @@ export type QBusinessApplication = Node & {
   createdAt: Maybe<Scalars['DateTime']['output']>;
   id: Scalars['ID']['output'];
   identityType: Maybe<Scalars['String']['output']>;
-  /** One index of this application by its Q Business id. */
+  /** One index of this application by its Q Business id or its global `id`. */
   index: Maybe<QBusinessIndex>;
+  /** The served indices of this application. */
+  indices: QBusinessIndexConnection;
   name: Scalars['String']['output'];
   status: Maybe<Scalars['String']['output']>;
   updatedAt: Maybe<Scalars['DateTime']['output']>;
@@ -357,6 +384,28 @@ export type QBusinessApplication = Node & {
 /** An Amazon Q Business application. */
 export type QBusinessApplicationIndexArgs = {
   id: Scalars['ID']['input'];
+};
+
+
+/** An Amazon Q Business application. */
+export type QBusinessApplicationIndicesArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
+};
+
+export type QBusinessApplicationConnection = {
+  __typename?: 'QBusinessApplicationConnection';
+  edges: Array<QBusinessApplicationEdge>;
+  nodes: Array<QBusinessApplication>;
+  pageInfo: PageInfo;
+};
+
+export type QBusinessApplicationEdge = {
+  __typename?: 'QBusinessApplicationEdge';
+  cursor: Scalars['String']['output'];
+  node: QBusinessApplication;
 };
 
 /** An Amazon Q Business data source connector. */
@@ -405,7 +454,7 @@ export type QBusinessIndex = Node & {
   application: QBusinessApplication;
   applicationId: Scalars['String']['output'];
   createdAt: Maybe<Scalars['DateTime']['output']>;
-  /** One data source of this index by its Q Business id. */
+  /** One data source of this index by its Q Business id or its global `id`. */
   dataSource: Maybe<QBusinessDataSource>;
   dataSources: JobSourceConnection;
   id: Scalars['ID']['output'];
@@ -428,6 +477,19 @@ export type QBusinessIndexDataSourcesArgs = {
   before?: InputMaybe<Scalars['String']['input']>;
   first?: InputMaybe<Scalars['Int']['input']>;
   last?: InputMaybe<Scalars['Int']['input']>;
+};
+
+export type QBusinessIndexConnection = {
+  __typename?: 'QBusinessIndexConnection';
+  edges: Array<QBusinessIndexEdge>;
+  nodes: Array<QBusinessIndex>;
+  pageInfo: PageInfo;
+};
+
+export type QBusinessIndexEdge = {
+  __typename?: 'QBusinessIndexEdge';
+  cursor: Scalars['String']['output'];
+  node: QBusinessIndex;
 };
 
 /** An Amazon Q in Connect knowledge base. */
@@ -468,22 +530,41 @@ export type QConnectKnowledgeBaseJobsArgs = {
   last?: InputMaybe<Scalars['Int']['input']>;
 };
 
+export type QConnectKnowledgeBaseConnection = {
+  __typename?: 'QConnectKnowledgeBaseConnection';
+  edges: Array<QConnectKnowledgeBaseEdge>;
+  nodes: Array<QConnectKnowledgeBase>;
+  pageInfo: PageInfo;
+};
+
+export type QConnectKnowledgeBaseEdge = {
+  __typename?: 'QConnectKnowledgeBaseEdge';
+  cursor: Scalars['String']['output'];
+  node: QConnectKnowledgeBase;
+};
+
 export type Query = {
   __typename?: 'Query';
   /** Counts by state over a window (`startedAfter` required; at most 31 days). */
   jobSummary: JobSummary;
   /** One feed over the jobs of every served source, newest first. */
   jobs: JobConnection;
-  /** A Kendra index by its Kendra id (36 characters). */
+  /** A Kendra index by its Kendra id (36 characters) or its global `id`. */
   kendraIndex: Maybe<KendraIndex>;
+  /** Every served Kendra index: where to start browsing. */
+  kendraIndexes: KendraIndexConnection;
   /** Any object by its global id; null when it does not exist. */
   node: Maybe<Node>;
   /** Several objects by global id, in the order asked; null for each that does not exist. */
   nodes: Array<Maybe<Node>>;
-  /** A Q Business application by its Q Business id (36 characters). */
+  /** A Q Business application by its Q Business id (36 characters) or its global `id`. */
   qbusinessApplication: Maybe<QBusinessApplication>;
-  /** A Q Connect knowledge base by its id or ARN. */
+  /** Every served Q Business application. */
+  qbusinessApplications: QBusinessApplicationConnection;
+  /** A Q Connect knowledge base by its id, its ARN or its global `id`. */
   qconnectKnowledgeBase: Maybe<QConnectKnowledgeBase>;
+  /** Every served Q Connect knowledge base. */
+  qconnectKnowledgeBases: QConnectKnowledgeBaseConnection;
   /** Every served data source and knowledge base. */
   sources: JobSourceConnection;
 };
@@ -508,6 +589,14 @@ export type QueryKendraIndexArgs = {
 };
 
 
+export type QueryKendraIndexesArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
 export type QueryNodeArgs = {
   id: Scalars['ID']['input'];
 };
@@ -523,8 +612,24 @@ export type QueryQbusinessApplicationArgs = {
 };
 
 
+export type QueryQbusinessApplicationsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
+};
+
+
 export type QueryQconnectKnowledgeBaseArgs = {
   id: Scalars['ID']['input'];
+};
+
+
+export type QueryQconnectKnowledgeBasesArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  before?: InputMaybe<Scalars['String']['input']>;
+  first?: InputMaybe<Scalars['Int']['input']>;
+  last?: InputMaybe<Scalars['Int']['input']>;
 };
 
 
@@ -560,6 +665,8 @@ export type SourceFilter = {
 export type SourceJobFilter = {
   startedAfter?: InputMaybe<Scalars['DateTime']['input']>;
   startedBefore?: InputMaybe<Scalars['DateTime']['input']>;
+  /** Jobs that started within this duration before the walk began (`P7D`, `PT24H`). */
+  startedWithin?: InputMaybe<Scalars['Duration']['input']>;
   states?: InputMaybe<Array<JobState>>;
 };
 
@@ -633,6 +740,8 @@ export type SyncJobFilter = {
   startedAfter?: InputMaybe<Scalars['DateTime']['input']>;
   /** Jobs that started at or before this instant (inclusive). */
   startedBefore?: InputMaybe<Scalars['DateTime']['input']>;
+  /** Jobs that started within this duration before the walk began (`P7D`, `PT24H`). */
+  startedWithin?: InputMaybe<Scalars['Duration']['input']>;
   /** Any of these statuses (UNKNOWN matches values this gateway does not know). */
   status?: InputMaybe<Array<SyncJobStatus>>;
 };
@@ -755,6 +864,7 @@ export type ResolversTypes = {
   Boolean: ResolverTypeWrapper<Scalars['Boolean']['output']>;
   ConnectConfiguration: ResolverTypeWrapper<ConnectConfigurationModel>;
   DateTime: ResolverTypeWrapper<Scalars['DateTime']['output']>;
+  Duration: ResolverTypeWrapper<Scalars['Duration']['output']>;
   ExternalSourceConfiguration: ResolverTypeWrapper<ExternalSourceConfigurationModel>;
   ExternalSourceConfigurationDetails: ResolverTypeWrapper<ResolversUnionTypes<ResolversTypes>['ExternalSourceConfigurationDetails']>;
   Float: ResolverTypeWrapper<Scalars['Float']['output']>;
@@ -778,14 +888,22 @@ export type ResolversTypes = {
   JobSummary: ResolverTypeWrapper<JobSummaryModel>;
   KendraDataSource: ResolverTypeWrapper<KendraDataSourceRef>;
   KendraIndex: ResolverTypeWrapper<KendraIndexRef>;
+  KendraIndexConnection: ResolverTypeWrapper<KendraIndexConnectionModel>;
+  KendraIndexEdge: ResolverTypeWrapper<Omit<KendraIndexEdge, 'node'> & { node: ResolversTypes['KendraIndex'] }>;
   KeyValuePair: ResolverTypeWrapper<KeyValuePair>;
   Mutation: ResolverTypeWrapper<{}>;
   Node: ResolverTypeWrapper<ResolversInterfaceTypes<ResolversTypes>['Node']>;
   PageInfo: ResolverTypeWrapper<PageInfo>;
   QBusinessApplication: ResolverTypeWrapper<QBusinessApplicationRef>;
+  QBusinessApplicationConnection: ResolverTypeWrapper<QBusinessApplicationConnectionModel>;
+  QBusinessApplicationEdge: ResolverTypeWrapper<Omit<QBusinessApplicationEdge, 'node'> & { node: ResolversTypes['QBusinessApplication'] }>;
   QBusinessDataSource: ResolverTypeWrapper<QBusinessDataSourceRef>;
   QBusinessIndex: ResolverTypeWrapper<QBusinessIndexRef>;
+  QBusinessIndexConnection: ResolverTypeWrapper<QBusinessIndexConnectionModel>;
+  QBusinessIndexEdge: ResolverTypeWrapper<Omit<QBusinessIndexEdge, 'node'> & { node: ResolversTypes['QBusinessIndex'] }>;
   QConnectKnowledgeBase: ResolverTypeWrapper<QConnectKnowledgeBaseRef>;
+  QConnectKnowledgeBaseConnection: ResolverTypeWrapper<QConnectKnowledgeBaseConnectionModel>;
+  QConnectKnowledgeBaseEdge: ResolverTypeWrapper<Omit<QConnectKnowledgeBaseEdge, 'node'> & { node: ResolversTypes['QConnectKnowledgeBase'] }>;
   Query: ResolverTypeWrapper<{}>;
   SafeInt: ResolverTypeWrapper<Scalars['SafeInt']['output']>;
   Service: Service;
@@ -810,6 +928,7 @@ export type ResolversParentTypes = {
   Boolean: Scalars['Boolean']['output'];
   ConnectConfiguration: ConnectConfigurationModel;
   DateTime: Scalars['DateTime']['output'];
+  Duration: Scalars['Duration']['output'];
   ExternalSourceConfiguration: ExternalSourceConfigurationModel;
   ExternalSourceConfigurationDetails: ResolversUnionTypes<ResolversParentTypes>['ExternalSourceConfigurationDetails'];
   Float: Scalars['Float']['output'];
@@ -830,14 +949,22 @@ export type ResolversParentTypes = {
   JobSummary: JobSummaryModel;
   KendraDataSource: KendraDataSourceRef;
   KendraIndex: KendraIndexRef;
+  KendraIndexConnection: KendraIndexConnectionModel;
+  KendraIndexEdge: Omit<KendraIndexEdge, 'node'> & { node: ResolversParentTypes['KendraIndex'] };
   KeyValuePair: KeyValuePair;
   Mutation: {};
   Node: ResolversInterfaceTypes<ResolversParentTypes>['Node'];
   PageInfo: PageInfo;
   QBusinessApplication: QBusinessApplicationRef;
+  QBusinessApplicationConnection: QBusinessApplicationConnectionModel;
+  QBusinessApplicationEdge: Omit<QBusinessApplicationEdge, 'node'> & { node: ResolversParentTypes['QBusinessApplication'] };
   QBusinessDataSource: QBusinessDataSourceRef;
   QBusinessIndex: QBusinessIndexRef;
+  QBusinessIndexConnection: QBusinessIndexConnectionModel;
+  QBusinessIndexEdge: Omit<QBusinessIndexEdge, 'node'> & { node: ResolversParentTypes['QBusinessIndex'] };
   QConnectKnowledgeBase: QConnectKnowledgeBaseRef;
+  QConnectKnowledgeBaseConnection: QConnectKnowledgeBaseConnectionModel;
+  QConnectKnowledgeBaseEdge: Omit<QConnectKnowledgeBaseEdge, 'node'> & { node: ResolversParentTypes['QConnectKnowledgeBase'] };
   Query: {};
   SafeInt: Scalars['SafeInt']['output'];
   ServiceJobSummary: ServiceJobSummary;
@@ -862,6 +989,10 @@ export type ConnectConfigurationResolvers<ContextType = GatewayContext, ParentTy
 
 export interface DateTimeScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['DateTime'], any> {
   name: 'DateTime';
+}
+
+export interface DurationScalarConfig extends GraphQLScalarTypeConfig<ResolversTypes['Duration'], any> {
+  name: 'Duration';
 }
 
 export type ExternalSourceConfigurationResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['ExternalSourceConfiguration'] = ResolversParentTypes['ExternalSourceConfiguration']> = {
@@ -1011,6 +1142,19 @@ export type KendraIndexResolvers<ContextType = GatewayContext, ParentType extend
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
 
+export type KendraIndexConnectionResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['KendraIndexConnection'] = ResolversParentTypes['KendraIndexConnection']> = {
+  edges?: Resolver<Array<ResolversTypes['KendraIndexEdge']>, ParentType, ContextType>;
+  nodes?: Resolver<Array<ResolversTypes['KendraIndex']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
+export type KendraIndexEdgeResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['KendraIndexEdge'] = ResolversParentTypes['KendraIndexEdge']> = {
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['KendraIndex'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
 export type KeyValuePairResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['KeyValuePair'] = ResolversParentTypes['KeyValuePair']> = {
   key?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   value?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
@@ -1041,9 +1185,23 @@ export type QBusinessApplicationResolvers<ContextType = GatewayContext, ParentTy
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   identityType?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   index?: Resolver<Maybe<ResolversTypes['QBusinessIndex']>, ParentType, ContextType, RequireFields<QBusinessApplicationIndexArgs, 'id'>>;
+  indices?: Resolver<ResolversTypes['QBusinessIndexConnection'], ParentType, ContextType, Partial<QBusinessApplicationIndicesArgs>>;
   name?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   status?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   updatedAt?: Resolver<Maybe<ResolversTypes['DateTime']>, ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
+export type QBusinessApplicationConnectionResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['QBusinessApplicationConnection'] = ResolversParentTypes['QBusinessApplicationConnection']> = {
+  edges?: Resolver<Array<ResolversTypes['QBusinessApplicationEdge']>, ParentType, ContextType>;
+  nodes?: Resolver<Array<ResolversTypes['QBusinessApplication']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
+export type QBusinessApplicationEdgeResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['QBusinessApplicationEdge'] = ResolversParentTypes['QBusinessApplicationEdge']> = {
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['QBusinessApplication'], ParentType, ContextType>;
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
 
@@ -1080,6 +1238,19 @@ export type QBusinessIndexResolvers<ContextType = GatewayContext, ParentType ext
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
 
+export type QBusinessIndexConnectionResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['QBusinessIndexConnection'] = ResolversParentTypes['QBusinessIndexConnection']> = {
+  edges?: Resolver<Array<ResolversTypes['QBusinessIndexEdge']>, ParentType, ContextType>;
+  nodes?: Resolver<Array<ResolversTypes['QBusinessIndex']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
+export type QBusinessIndexEdgeResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['QBusinessIndexEdge'] = ResolversParentTypes['QBusinessIndexEdge']> = {
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['QBusinessIndex'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
 export type QConnectKnowledgeBaseResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['QConnectKnowledgeBase'] = ResolversParentTypes['QConnectKnowledgeBase']> = {
   applicationId?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   description?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
@@ -1097,14 +1268,30 @@ export type QConnectKnowledgeBaseResolvers<ContextType = GatewayContext, ParentT
   __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
 };
 
+export type QConnectKnowledgeBaseConnectionResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['QConnectKnowledgeBaseConnection'] = ResolversParentTypes['QConnectKnowledgeBaseConnection']> = {
+  edges?: Resolver<Array<ResolversTypes['QConnectKnowledgeBaseEdge']>, ParentType, ContextType>;
+  nodes?: Resolver<Array<ResolversTypes['QConnectKnowledgeBase']>, ParentType, ContextType>;
+  pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
+export type QConnectKnowledgeBaseEdgeResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['QConnectKnowledgeBaseEdge'] = ResolversParentTypes['QConnectKnowledgeBaseEdge']> = {
+  cursor?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  node?: Resolver<ResolversTypes['QConnectKnowledgeBase'], ParentType, ContextType>;
+  __isTypeOf?: IsTypeOfResolverFn<ParentType, ContextType>;
+};
+
 export type QueryResolvers<ContextType = GatewayContext, ParentType extends ResolversParentTypes['Query'] = ResolversParentTypes['Query']> = {
   jobSummary?: Resolver<ResolversTypes['JobSummary'], ParentType, ContextType, RequireFields<QueryJobSummaryArgs, 'filter'>>;
   jobs?: Resolver<ResolversTypes['JobConnection'], ParentType, ContextType, Partial<QueryJobsArgs>>;
   kendraIndex?: Resolver<Maybe<ResolversTypes['KendraIndex']>, ParentType, ContextType, RequireFields<QueryKendraIndexArgs, 'id'>>;
+  kendraIndexes?: Resolver<ResolversTypes['KendraIndexConnection'], ParentType, ContextType, Partial<QueryKendraIndexesArgs>>;
   node?: Resolver<Maybe<ResolversTypes['Node']>, ParentType, ContextType, RequireFields<QueryNodeArgs, 'id'>>;
   nodes?: Resolver<Array<Maybe<ResolversTypes['Node']>>, ParentType, ContextType, RequireFields<QueryNodesArgs, 'ids'>>;
   qbusinessApplication?: Resolver<Maybe<ResolversTypes['QBusinessApplication']>, ParentType, ContextType, RequireFields<QueryQbusinessApplicationArgs, 'id'>>;
+  qbusinessApplications?: Resolver<ResolversTypes['QBusinessApplicationConnection'], ParentType, ContextType, Partial<QueryQbusinessApplicationsArgs>>;
   qconnectKnowledgeBase?: Resolver<Maybe<ResolversTypes['QConnectKnowledgeBase']>, ParentType, ContextType, RequireFields<QueryQconnectKnowledgeBaseArgs, 'id'>>;
+  qconnectKnowledgeBases?: Resolver<ResolversTypes['QConnectKnowledgeBaseConnection'], ParentType, ContextType, Partial<QueryQconnectKnowledgeBasesArgs>>;
   sources?: Resolver<ResolversTypes['JobSourceConnection'], ParentType, ContextType, Partial<QuerySourcesArgs>>;
 };
 
@@ -1187,6 +1374,7 @@ export type UnknownExternalSourceConfigurationResolvers<ContextType = GatewayCon
 export type Resolvers<ContextType = GatewayContext> = {
   ConnectConfiguration?: ConnectConfigurationResolvers<ContextType>;
   DateTime?: GraphQLScalarType;
+  Duration?: GraphQLScalarType;
   ExternalSourceConfiguration?: ExternalSourceConfigurationResolvers<ContextType>;
   ExternalSourceConfigurationDetails?: ExternalSourceConfigurationDetailsResolvers<ContextType>;
   ImportJob?: ImportJobResolvers<ContextType>;
@@ -1202,14 +1390,22 @@ export type Resolvers<ContextType = GatewayContext> = {
   JobSummary?: JobSummaryResolvers<ContextType>;
   KendraDataSource?: KendraDataSourceResolvers<ContextType>;
   KendraIndex?: KendraIndexResolvers<ContextType>;
+  KendraIndexConnection?: KendraIndexConnectionResolvers<ContextType>;
+  KendraIndexEdge?: KendraIndexEdgeResolvers<ContextType>;
   KeyValuePair?: KeyValuePairResolvers<ContextType>;
   Mutation?: MutationResolvers<ContextType>;
   Node?: NodeResolvers<ContextType>;
   PageInfo?: PageInfoResolvers<ContextType>;
   QBusinessApplication?: QBusinessApplicationResolvers<ContextType>;
+  QBusinessApplicationConnection?: QBusinessApplicationConnectionResolvers<ContextType>;
+  QBusinessApplicationEdge?: QBusinessApplicationEdgeResolvers<ContextType>;
   QBusinessDataSource?: QBusinessDataSourceResolvers<ContextType>;
   QBusinessIndex?: QBusinessIndexResolvers<ContextType>;
+  QBusinessIndexConnection?: QBusinessIndexConnectionResolvers<ContextType>;
+  QBusinessIndexEdge?: QBusinessIndexEdgeResolvers<ContextType>;
   QConnectKnowledgeBase?: QConnectKnowledgeBaseResolvers<ContextType>;
+  QConnectKnowledgeBaseConnection?: QConnectKnowledgeBaseConnectionResolvers<ContextType>;
+  QConnectKnowledgeBaseEdge?: QConnectKnowledgeBaseEdgeResolvers<ContextType>;
   Query?: QueryResolvers<ContextType>;
   SafeInt?: GraphQLScalarType;
   ServiceJobSummary?: ServiceJobSummaryResolvers<ContextType>;

@@ -6,14 +6,11 @@
  * the network must not start without authentication unless the operator said so.
  */
 import { randomUUID } from 'node:crypto';
-import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
+import { ApolloServer } from '@apollo/server';
 import {
   ApolloServerPluginInlineTraceDisabled,
   ApolloServerPluginLandingPageDisabled,
 } from '@apollo/server/plugin/disabled';
-import {
-  ApolloServerPluginLandingPageLocalDefault,
-} from '@apollo/server/plugin/landingPage/default';
 import pino, { type DestinationStream } from 'pino';
 import type { SourceCatalog } from '../catalog/SourceCatalog';
 import { DiscoveryCatalog } from '../catalog/discoveryCatalog';
@@ -49,6 +46,7 @@ import { createFormatError } from './formatError';
 import { trackRequests } from './drainHttp';
 import { createHttpServer, listen } from './httpServer';
 import { isLoopback } from './isLoopback';
+import { createIdeRoutes } from './ide/serveIde';
 import { createMetrics } from './metrics';
 import { oncePerInterval } from './oncePerInterval';
 import { partialErrorsPlugin } from './partialErrorsPlugin';
@@ -139,7 +137,7 @@ export interface GatewayConfig {
   production?: boolean;
   /** Introspection queries (default: on, off in production). */
   introspection?: boolean;
-  /** The IDE page on GET /graphql (default: on, off in production). */
+  /** GraphiQL for browsers on GET /graphql, assets under /ide/ (default: on, off in production). */
   ide?: boolean;
   /** Resolve AWS region and credentials before listening; refuse to start without either. */
   startupCheck?: boolean;
@@ -210,6 +208,8 @@ export async function startGateway(config: GatewayConfig = {}): Promise<RunningG
     );
   }
   const production = config.production ?? process.env.NODE_ENV === 'production';
+  // The gateway's own GraphiQL (`ide/`), never Apollo's landing page, which loads from a CDN.
+  const ide = config.ide ?? !production;
   const logger = pino(
     {
       level: config.logLevel ?? 'info',
@@ -381,11 +381,12 @@ export async function startGateway(config: GatewayConfig = {}): Promise<RunningG
     plugins: [
       // A subgraph would otherwise send routers per-field traces, raw error messages included.
       ApolloServerPluginInlineTraceDisabled(),
+      // Apollo's landing page loads Sandbox from a CDN; the gateway serves its own IDE instead.
+      ApolloServerPluginLandingPageDisabled(),
       documentLimitsPlugin(documentLimits),
       costPlugin(costHintsOf(catalog, options.now)),
       partialErrorsPlugin((error) => formatError(error.toJSON(), error)),
       accessLogPlugin(),
-      idePlugin(config.ide ?? !production),
       ...noStorePlugins<GatewayContext>(),
     ],
   });
@@ -407,6 +408,7 @@ export async function startGateway(config: GatewayConfig = {}): Promise<RunningG
     onError: (error) => logOf().error({ err: error }, 'request failed'),
     authenticate,
     cors,
+    ide: ide ? createIdeRoutes('/graphql') : undefined,
   });
   const requests = trackRequests(http);
   const subscriptions = createSubscriptionServer({
@@ -446,11 +448,4 @@ export async function startGateway(config: GatewayConfig = {}): Promise<RunningG
       return drained;
     },
   };
-}
-
-/** The page on GET /graphql: the IDE when `ide` is on, nothing otherwise. */
-function idePlugin(ide: boolean): ApolloServerPlugin<GatewayContext> {
-  return ide
-    ? ApolloServerPluginLandingPageLocalDefault({ embed: true })
-    : ApolloServerPluginLandingPageDisabled();
 }

@@ -1,8 +1,8 @@
 /**
  * The gateway's HTTP front. Every request gets an id (`x-request-id`), a child logger and one
- * access log line (pino-http); then CORS, then the routes: `/graphql` goes to Apollo Server (its
- * landing page on a bare GET) after authentication, `/healthz` answers liveness, `/readyz`
- * readiness (readiness.ts), `/metrics` Prometheus metrics. Bodies are JSON of at most 1 MiB
+ * access log line (pino-http); then CORS, then the routes: `/graphql` goes to Apollo Server after
+ * authentication (a browser's bare GET gets the IDE when it is on, its assets under `/ide/`),
+ * `/healthz` answers liveness, `/readyz` readiness (readiness.ts), `/metrics` Prometheus metrics. Bodies are JSON of at most 1 MiB
  * (413 above, 415 for another media type; see readJsonBody.ts).
  * Danger: this is the process's edge; a bad request must end as a 4xx response, never as an
  * exception that escapes the handler or as a reset connection, and no credential may reach the
@@ -22,6 +22,7 @@ import { readiness, type ReadinessCheck } from './readiness';
 import { runInCallScope } from '../services/callBudget';
 import { HttpError, readJsonBody } from './readJsonBody';
 import { requestIdOf } from './requestId';
+import type { IdeRoutes } from './ide/serveIde';
 
 
 export interface HttpServerOptions {
@@ -37,6 +38,8 @@ export interface HttpServerOptions {
   cors: (req: http.IncomingMessage, res: http.ServerResponse) => Promise<boolean>;
   /** What `/readyz` checks (default: nothing, always ready). */
   readinessChecks?: readonly ReadinessCheck[];
+  /** The IDE's page and assets; absent when the IDE is off. */
+  ide?: IdeRoutes;
 }
 
 function sendJson(
@@ -144,6 +147,7 @@ async function handle(
     res.end(await options.metrics.metrics());
     return;
   }
+  if (options.ide?.(req, res, url)) return;
   if (url.pathname !== '/graphql' && url.pathname !== '/') {
     return sendError(
       res,

@@ -1,0 +1,121 @@
+/**
+ * The lists to start browsing from: `Query.kendraIndexes`, `Query.qbusinessApplications`,
+ * `Query.qconnectKnowledgeBases` and `QBusinessApplication.indices`. They page the catalog's
+ * served set in memory (one listing per service, shared by all requests, no call per item), through
+ * the same relay engine as every other connection. A service whose listing fails is reported as a
+ * partial error and the list holds what the others served.
+ */
+import type { GraphQLResolveInfo } from 'graphql';
+import type { Connection } from '../model/connections';
+import type {
+  ContainerRef,
+  KendraIndexRef,
+  QBusinessApplicationRef,
+  QBusinessIndexRef,
+  QConnectKnowledgeBaseRef,
+} from '../model/sources';
+import { connectionFromPageSource } from '../relay/connection';
+import type { PageSource } from '../relay/pageSource';
+import { canonicalKey } from '../request/canonicalKey';
+import type { GatewayContext } from '../request/context';
+import { reportPartialError } from '../request/partialErrors';
+import type { ConnectionArgs } from '../relay/connectionArgs';
+
+type Listed = ContainerRef | QConnectKnowledgeBaseRef;
+
+function idOf(ref: Listed): string {
+  switch (ref.kind) {
+    case 'KendraIndex':
+      return ref.indexId;
+    case 'QBusinessApplication':
+      return ref.applicationId;
+    case 'QBusinessIndex':
+      return `${ref.applicationId}/${ref.indexId}`;
+    case 'QConnectKnowledgeBase':
+      return ref.knowledgeBaseId;
+  }
+}
+
+/** An in-memory page source over a fixed list, in id order; tokens are offsets into it. */
+function listPageSource<T extends Listed>(key: string, all: T[]): PageSource<T> {
+  const sorted = [...all].sort((a, b) => (idOf(a) < idOf(b) ? -1 : idOf(a) > idOf(b) ? 1 : 0));
+  return {
+    key,
+    maxPageSize: 100,
+    fetchPage: async (token, size) => {
+      const start = token ? Number(token) : 0;
+      const end = start + size;
+      return { items: sorted.slice(start, end), nextToken: end < sorted.length ? String(end) : undefined };
+    },
+    sortKeyOf: (ref) => [0, ref.kind, idOf(ref)],
+  };
+}
+
+function listConnection<T extends Listed>(
+  context: GatewayContext,
+  args: ConnectionArgs,
+  key: unknown,
+  refs: T[],
+): Promise<Connection<T>> {
+  return connectionFromPageSource(listPageSource(canonicalKey(key), refs), args, { now: context.options.now });
+}
+
+async function containersOf<K extends ContainerRef['kind']>(
+  context: GatewayContext,
+  info: GraphQLResolveInfo,
+  kind: K,
+): Promise<Extract<ContainerRef, { kind: K }>[]> {
+  const service = kind === 'KendraIndex' ? 'KENDRA' : 'QBUSINESS';
+  const listing = await context.catalog.containers();
+  for (const failure of listing.failures) {
+    if (failure.service === service) reportPartialError(context, info, failure.error, { service, sourceId: null });
+  }
+  return listing.containers.filter((ref): ref is Extract<ContainerRef, { kind: K }> => ref.kind === kind);
+}
+
+/** Every served Kendra index. */
+export async function kendraIndexList(
+  context: GatewayContext,
+  info: GraphQLResolveInfo,
+  args: ConnectionArgs,
+): Promise<Connection<KendraIndexRef>> {
+  return listConnection(context, args, { list: 'kendraIndexes' }, await containersOf(context, info, 'KendraIndex'));
+}
+
+/** Every served Q Business application. */
+export async function qbusinessApplicationList(
+  context: GatewayContext,
+  info: GraphQLResolveInfo,
+  args: ConnectionArgs,
+): Promise<Connection<QBusinessApplicationRef>> {
+  const refs = await containersOf(context, info, 'QBusinessApplication');
+  return listConnection(context, args, { list: 'qbusinessApplications' }, refs);
+}
+
+/** The served indices of one Q Business application. */
+export async function qbusinessIndexList(
+  context: GatewayContext,
+  info: GraphQLResolveInfo,
+  application: QBusinessApplicationRef,
+  args: ConnectionArgs,
+): Promise<Connection<QBusinessIndexRef>> {
+  const all = await containersOf(context, info, 'QBusinessIndex');
+  const refs = all.filter((ref) => ref.applicationId === application.applicationId);
+  return listConnection(context, args, { list: 'indices', applicationId: application.applicationId }, refs);
+}
+
+/** Every served Q Connect knowledge base. */
+export async function knowledgeBaseList(
+  context: GatewayContext,
+  info: GraphQLResolveInfo,
+  args: ConnectionArgs,
+): Promise<Connection<QConnectKnowledgeBaseRef>> {
+  const listing = await context.catalog.list();
+  for (const failure of listing.failures) {
+    if (failure.service === 'QCONNECT') {
+      reportPartialError(context, info, failure.error, { service: 'QCONNECT', sourceId: null });
+    }
+  }
+  const refs = listing.sources.filter((ref): ref is QConnectKnowledgeBaseRef => ref.kind === 'QConnectKnowledgeBase');
+  return listConnection(context, args, { list: 'qconnectKnowledgeBases' }, refs);
+}
