@@ -18,12 +18,14 @@ const USAGE = `Usage: npm start -- [options]
   --host H               address to listen on (env HOST, default 127.0.0.1)
   --upstream MODE        emulator (default): an embedded emulator with demo data; aws: real AWS
                          (SDK default credentials and region; AWS_ENDPOINT_URL[_<SERVICE>] honoured)
+                         (env GATEWAY_UPSTREAM)
   --config FILE          a gateway.yaml / .json listing the sources to serve (default: discovery)
+                         (env GATEWAY_CONFIG)
   --region R             AWS region (env AWS_REGION)
-  --seed N               demo data seed (emulator mode)
-  --scale N              N jobs in every demo data source (emulator mode)
-  --token-mode MODE      emulator token mode: keyset (default) or offset
-  --latency MS           emulator latency on every operation
+  --seed N               demo data seed (emulator mode) (env GATEWAY_SEED, default 1)
+  --scale N              N jobs in every demo data source (emulator mode) (env GATEWAY_SCALE)
+  --token-mode MODE      emulator token mode: keyset (default) or offset (env GATEWAY_TOKEN_MODE)
+  --latency MS           emulator latency on every operation (env GATEWAY_LATENCY_MS, default 0)
   --concurrency N        upstream calls in flight per service (env GATEWAY_CONCURRENCY, default 64)
   --timeout MS           whole life of one upstream call: waiting, SDK retries included
                          (env GATEWAY_TIMEOUT_MS, default 10000)
@@ -33,7 +35,8 @@ const USAGE = `Usage: npm start -- [options]
                          (env GATEWAY_BREAKER_FAILURES, default 5)
   --breaker-half-open MS how long an open breaker fails calls before one probe
                          (env GATEWAY_BREAKER_HALF_OPEN_MS, default 15000)
-  --discovery-ttl S      seconds a discovered source list is reused (default 300)
+  --discovery-ttl S      seconds a discovered source list is reused
+                         (env GATEWAY_DISCOVERY_TTL, default 300)
   --store URL            memory (default) or redis://host:port[/db]: where cursor positions, token
                          chains and caches live; replicas share one (env GATEWAY_STORE)
   --store-timeout MS     longest wait for one store call (env GATEWAY_STORE_TIMEOUT, default 1000)
@@ -61,6 +64,7 @@ const USAGE = `Usage: npm start -- [options]
   --max-subscription-sources N  most sources one subscription may cover
                          (env GATEWAY_MAX_SUBSCRIPTION_SOURCES, default 50)
   --dev                  development mode: upstream error details and stack traces in responses
+                         (env GATEWAY_DEV, or NODE_ENV=development)
   --jwks-url URL         verify JWT bearer tokens against this JWKS (env GATEWAY_JWKS_URL)
   --jwt-issuer ISS       the "iss" tokens must carry; required with --jwks-url
                          (env GATEWAY_JWT_ISSUER)
@@ -156,7 +160,7 @@ async function main(): Promise<void> {
   if (upstreamMode !== 'emulator' && upstreamMode !== 'aws') {
     throw new UsageError(`--upstream must be "emulator" or "aws", got "${upstreamMode}"`);
   }
-  const tokenMode = values['token-mode'] ?? 'keyset';
+  const tokenMode = values['token-mode'] ?? env.GATEWAY_TOKEN_MODE ?? 'keyset';
   if (tokenMode !== 'keyset' && tokenMode !== 'offset') {
     throw new UsageError(`--token-mode must be "keyset" or "offset", got "${tokenMode}"`);
   }
@@ -182,7 +186,7 @@ async function main(): Promise<void> {
     port: number('port', values.port ?? env.PORT) ?? 4000,
     host: values.host ?? env.HOST ?? '127.0.0.1',
     region: values.region ?? catalogConfig?.region ?? env.AWS_REGION,
-    development: values.dev ?? env.NODE_ENV === 'development',
+    development: switchOf('dev', values.dev, env.GATEWAY_DEV) ?? env.NODE_ENV === 'development',
     concurrency: concurrency ? perService(() => concurrency) : undefined,
     upstreamTimeoutMs: number('timeout', values.timeout ?? env.GATEWAY_TIMEOUT_MS),
     upstreamRate: positive('rate', values.rate ?? env.GATEWAY_UPSTREAM_RATE),
@@ -194,7 +198,10 @@ async function main(): Promise<void> {
       'breaker-half-open',
       values['breaker-half-open'] ?? env.GATEWAY_BREAKER_HALF_OPEN_MS,
     ),
-    discoveryTtlSeconds: number('discovery-ttl', values['discovery-ttl']),
+    discoveryTtlSeconds: number(
+      'discovery-ttl',
+      values['discovery-ttl'] ?? env.GATEWAY_DISCOVERY_TTL,
+    ),
     catalog: catalogConfig?.catalog,
     store,
     storeTimeoutMs: number('store-timeout', values['store-timeout'] ?? env.GATEWAY_STORE_TIMEOUT),
@@ -257,9 +264,12 @@ async function main(): Promise<void> {
   if (upstreamMode === 'emulator') {
     emulator = await startEmulator({
       port: 0,
-      demo: { seed: number('seed', values.seed), scale: number('scale', values.scale) },
+      demo: {
+        seed: number('seed', values.seed ?? env.GATEWAY_SEED),
+        scale: number('scale', values.scale ?? env.GATEWAY_SCALE),
+      },
       tokenMode,
-      latencyMs: number('latency', values.latency),
+      latencyMs: number('latency', values.latency ?? env.GATEWAY_LATENCY_MS),
     });
     config.endpoint = emulator.url;
     config.region = config.region ?? 'us-east-1';

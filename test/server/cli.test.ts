@@ -138,3 +138,15 @@ it.each([
   expect(await server.exited).toBe(2);
   expect(server.output()).toContain(reason);
 });
+
+it('reads an option from its environment variable when the flag is absent (GATEWAY_IDE=false)', async () => {
+  const server = run([], { PORT: '0', GATEWAY_IDE: 'false', GATEWAY_SEED: '2' });
+  try {
+    const [, url] = await waitFor(server.output, /ready at (http:\/\/localhost:\d+\/graphql)/);
+    const response = await fetch(url.replace('localhost', '127.0.0.1'), { headers: { accept: 'text/html' } });
+    expect(response.headers.get('content-type') ?? '').not.toContain('text/html');
+  } finally {
+    server.child.kill('SIGTERM');
+    await server.exited;
+  }
+}, 30_000);
