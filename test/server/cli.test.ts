@@ -139,11 +139,13 @@ it.each([
   expect(server.output()).toContain(reason);
 });
 
-it('reads an option from its environment variable when the flag is absent (GATEWAY_IDE=false)', async () => {
+it('reads an option from its environment variable when the flag is absent', async () => {
   const server = run([], { PORT: '0', GATEWAY_IDE: 'false', GATEWAY_SEED: '2' });
   try {
-    const [, url] = await waitFor(server.output, /ready at (http:\/\/localhost:\d+\/graphql)/);
-    const response = await fetch(url.replace('localhost', '127.0.0.1'), { headers: { accept: 'text/html' } });
+    const [, url] = await waitFor(server, /ready at (http:\/\/localhost:\d+\/graphql)/);
+    const response = await fetch(url.replace('localhost', '127.0.0.1'), {
+      headers: { accept: 'text/html' },
+    });
     expect(response.headers.get('content-type') ?? '').not.toContain('text/html');
   } finally {
     server.child.kill('SIGTERM');
