@@ -10,9 +10,13 @@ const { join } = require('node:path');
 
 const root = join(__dirname, '..');
 rmSync(join(root, 'dist'), { recursive: true, force: true });
-execFileSync(process.execPath, [require.resolve('typescript/bin/tsc'), '-p', join(root, 'tsconfig.build.json')], {
-  stdio: 'inherit',
-});
+execFileSync(
+  process.execPath,
+  [require.resolve('typescript/bin/tsc'), '-p', join(root, 'tsconfig.build.json')],
+  {
+    stdio: 'inherit',
+  },
+);
 cpSync(join(root, 'schema'), join(root, 'dist', 'schema'), {
   recursive: true,
   filter: (source) => statSync(source).isDirectory() || source.endsWith('.graphql'),

@@ -26,11 +26,20 @@ it('has graphql blocks, each one operation without placeholders', () => {
   }
 });
 
-it.each(BLOCKS.map((block, i) => [i + 1, block.split('\n').find((l) => /\w/.test(l))!.trim(), block] as const))(
-  'runs block %i (%s) against the demo without errors',
-  async (_, __, block) => {
-    const result = await demo.gql(block);
-    expect(result.errors).toBeUndefined();
-    expect(Object.values(result.data ?? {}).every((value) => value !== null)).toBe(true);
-  },
-);
+it.each(
+  BLOCKS.map(
+    (block, i) =>
+      [
+        i + 1,
+        block
+          .split('\n')
+          .find((l) => /\w/.test(l))!
+          .trim(),
+        block,
+      ] as const,
+  ),
+)('runs block %i (%s) against the demo without errors', async (_, __, block) => {
+  const result = await demo.gql(block);
+  expect(result.errors).toBeUndefined();
+  expect(Object.values(result.data ?? {}).every((value) => value !== null)).toBe(true);
+});

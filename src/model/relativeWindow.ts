@@ -13,16 +13,24 @@ const HOUR = 60 * MINUTE;
 const DAY = 24 * HOUR;
 
 /** The instant `duration` before `anchorMs`; BAD_USER_INPUT for a duration that is not one. */
-export function startOfWindow(duration: string, anchorMs: number, argument = 'startedWithin'): Date {
+export function startOfWindow(
+  duration: string,
+  anchorMs: number,
+  argument = 'startedWithin',
+): Date {
   let parts;
   try {
     parts = parse(duration);
   } catch {
-    throw badUserInput(`\`${argument}\` must be an ISO-8601 duration such as "P7D" or "PT24H", got "${duration}".`);
+    throw badUserInput(
+      `\`${argument}\` must be an ISO-8601 duration such as "P7D" or "PT24H", got "${duration}".`,
+    );
   }
   const { years = 0, months = 0, weeks = 0, days = 0, hours = 0, minutes = 0, seconds = 0 } = parts;
   if (!Number.isInteger(years) || !Number.isInteger(months)) {
-    throw badUserInput(`\`${argument}\`: years and months must be whole numbers, got "${duration}".`);
+    throw badUserInput(
+      `\`${argument}\`: years and months must be whole numbers, got "${duration}".`,
+    );
   }
   const fixed = weeks * 7 * DAY + days * DAY + hours * HOUR + minutes * MINUTE + seconds * SECOND;
   if (years + months === 0 && fixed <= 0) {

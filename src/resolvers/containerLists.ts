@@ -45,7 +45,10 @@ function listPageSource<T extends Listed>(key: string, all: T[]): PageSource<T> 
     fetchPage: async (token, size) => {
       const start = token ? Number(token) : 0;
       const end = start + size;
-      return { items: sorted.slice(start, end), nextToken: end < sorted.length ? String(end) : undefined };
+      return {
+        items: sorted.slice(start, end),
+        nextToken: end < sorted.length ? String(end) : undefined,
+      };
     },
     sortKeyOf: (ref) => [0, ref.kind, idOf(ref)],
   };
@@ -57,7 +60,9 @@ function listConnection<T extends Listed>(
   key: unknown,
   refs: T[],
 ): Promise<Connection<T>> {
-  return connectionFromPageSource(listPageSource(canonicalKey(key), refs), args, { now: context.options.now });
+  return connectionFromPageSource(listPageSource(canonicalKey(key), refs), args, {
+    now: context.options.now,
+  });
 }
 
 async function containersOf<K extends ContainerRef['kind']>(
@@ -68,9 +73,12 @@ async function containersOf<K extends ContainerRef['kind']>(
   const service = kind === 'KendraIndex' ? 'KENDRA' : 'QBUSINESS';
   const listing = await context.catalog.containers();
   for (const failure of listing.failures) {
-    if (failure.service === service) reportPartialError(context, info, failure.error, { service, sourceId: null });
+    if (failure.service === service)
+      reportPartialError(context, info, failure.error, { service, sourceId: null });
   }
-  return listing.containers.filter((ref): ref is Extract<ContainerRef, { kind: K }> => ref.kind === kind);
+  return listing.containers.filter(
+    (ref): ref is Extract<ContainerRef, { kind: K }> => ref.kind === kind,
+  );
 }
 
 /** Every served Kendra index. */
@@ -79,7 +87,12 @@ export async function kendraIndexList(
   info: GraphQLResolveInfo,
   args: ConnectionArgs,
 ): Promise<Connection<KendraIndexRef>> {
-  return listConnection(context, args, { list: 'kendraIndexes' }, await containersOf(context, info, 'KendraIndex'));
+  return listConnection(
+    context,
+    args,
+    { list: 'kendraIndexes' },
+    await containersOf(context, info, 'KendraIndex'),
+  );
 }
 
 /** Every served Q Business application. */
@@ -101,7 +114,12 @@ export async function qbusinessIndexList(
 ): Promise<Connection<QBusinessIndexRef>> {
   const all = await containersOf(context, info, 'QBusinessIndex');
   const refs = all.filter((ref) => ref.applicationId === application.applicationId);
-  return listConnection(context, args, { list: 'indices', applicationId: application.applicationId }, refs);
+  return listConnection(
+    context,
+    args,
+    { list: 'indices', applicationId: application.applicationId },
+    refs,
+  );
 }
 
 /** Every served Q Connect knowledge base. */
@@ -116,6 +134,8 @@ export async function knowledgeBaseList(
       reportPartialError(context, info, failure.error, { service: 'QCONNECT', sourceId: null });
     }
   }
-  const refs = listing.sources.filter((ref): ref is QConnectKnowledgeBaseRef => ref.kind === 'QConnectKnowledgeBase');
+  const refs = listing.sources.filter(
+    (ref): ref is QConnectKnowledgeBaseRef => ref.kind === 'QConnectKnowledgeBase',
+  );
   return listConnection(context, args, { list: 'qconnectKnowledgeBases' }, refs);
 }

@@ -45,7 +45,7 @@ export async function jobSummary(
   const window = windowOf(filter, now);
   if (!window.startedAfter) {
     throw badUserInput(
-      '`jobSummary` needs `filter.startedAfter` or `filter.startedWithin`: the start of the window.',
+      '`jobSummary` needs `filter.startedAfter` or `filter.startedWithin`: the window start.',
     );
   }
   const startedAfter: Date = window.startedAfter;

@@ -19,7 +19,11 @@ export const QConnectKnowledgeBase: QConnectKnowledgeBaseResolvers = {
       anchor,
       { after: 'createdAfter', before: 'createdBefore', within: 'createdWithin' },
     );
-    const predicate = { statuses: listOf(args.filter?.status), types: listOf(args.filter?.type), ...window };
+    const predicate = {
+      statuses: listOf(args.filter?.status),
+      types: listOf(args.filter?.type),
+      ...window,
+    };
     return jobConnection(context, ref, predicate, args, anchor);
   },
 };

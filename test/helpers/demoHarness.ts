@@ -3,7 +3,11 @@
  * of what a new user sees (the IDE, the README's examples).
  */
 import { startEmulator } from '../../src/emulator';
-import { startGateway, type GatewayConfig, type RunningGateway } from '../../src/server/createGateway';
+import {
+  startGateway,
+  type GatewayConfig,
+  type RunningGateway,
+} from '../../src/server/createGateway';
 
 export interface DemoGateway {
   gateway: RunningGateway;

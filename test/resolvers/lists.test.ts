@@ -13,14 +13,20 @@ beforeAll(async () => {
 afterAll(() => demo.close());
 
 const stats = async (): Promise<Record<string, number>> =>
-  ((await (await fetch(`${demo.emulatorUrl}/_emulator/stats`)).json()) as { calls: Record<string, number> }).calls;
+  (
+    (await (await fetch(`${demo.emulatorUrl}/_emulator/stats`)).json()) as {
+      calls: Record<string, number>;
+    }
+  ).calls;
 const resetStats = () => fetch(`${demo.emulatorUrl}/_emulator/stats`, { method: 'DELETE' });
 
-it('lists every served index, application and knowledge base, with names and no call per item', async () => {
+it('lists every served index, application and knowledge base, with no call per item', async () => {
   await resetStats();
   const result = await demo.gql(`{
     kendraIndexes { nodes { id indexId name status } }
-    qbusinessApplications { nodes { name indices { nodes { name status dataSources { nodes { name } } } } } }
+    qbusinessApplications {
+      nodes { name indices { nodes { name status dataSources { nodes { name } } } } }
+    }
     qconnectKnowledgeBases { nodes { sourceId name } }
   }`);
   expect(result.errors).toBeUndefined();
@@ -28,9 +34,17 @@ it('lists every served index, application and knowledge base, with names and no 
     'enterprise-search-prod',
     'product-docs-search',
   ]);
-  expect(result.data.qbusinessApplications.nodes.map((n: any) => n.name).sort()).toEqual(['acme-assistant', 'sales-copilot']);
-  const acme = result.data.qbusinessApplications.nodes.find((n: any) => n.name === 'acme-assistant');
-  expect(acme.indices.nodes.map((n: any) => n.name).sort()).toEqual(['acme-knowledge', 'support-content']);
+  expect(result.data.qbusinessApplications.nodes.map((n: any) => n.name).sort()).toEqual([
+    'acme-assistant',
+    'sales-copilot',
+  ]);
+  const acme = result.data.qbusinessApplications.nodes.find(
+    (n: any) => n.name === 'acme-assistant',
+  );
+  expect(acme.indices.nodes.map((n: any) => n.name).sort()).toEqual([
+    'acme-knowledge',
+    'support-content',
+  ]);
   expect(result.data.qconnectKnowledgeBases.nodes).toHaveLength(2);
   const calls = await stats();
   expect(calls['kendra.DescribeIndex']).toBeUndefined();
@@ -39,7 +53,9 @@ it('lists every served index, application and knowledge base, with names and no 
 });
 
 it('pages a list with first/after and last/before', async () => {
-  const first = await demo.gql('{ kendraIndexes(first: 1) { nodes { indexId } pageInfo { hasNextPage endCursor } } }');
+  const first = await demo.gql(
+    '{ kendraIndexes(first: 1) { nodes { indexId } pageInfo { hasNextPage endCursor } } }',
+  );
   expect(first.data.kendraIndexes.pageInfo.hasNextPage).toBe(true);
   const after = first.data.kendraIndexes.pageInfo.endCursor;
   const second = await demo.gql(
@@ -47,8 +63,12 @@ it('pages a list with first/after and last/before', async () => {
     { after },
   );
   expect(second.data.kendraIndexes.pageInfo.hasNextPage).toBe(false);
-  expect(second.data.kendraIndexes.nodes[0].indexId).not.toBe(first.data.kendraIndexes.nodes[0].indexId);
-  const last = await demo.gql('{ qconnectKnowledgeBases(last: 1) { nodes { sourceId } pageInfo { hasPreviousPage } } }');
+  expect(second.data.kendraIndexes.nodes[0].indexId).not.toBe(
+    first.data.kendraIndexes.nodes[0].indexId,
+  );
+  const last = await demo.gql(
+    '{ qconnectKnowledgeBases(last: 1) { nodes { sourceId } pageInfo { hasPreviousPage } } }',
+  );
   expect(last.data.qconnectKnowledgeBases.pageInfo.hasPreviousPage).toBe(true);
 });
 
@@ -82,7 +102,10 @@ it('takes the global id the gateway returned wherever it takes a service id', as
     },
   );
   expect(result.errors).toBeUndefined();
-  expect(result.data.byGlobal).toEqual({ name: index.name, dataSource: { name: index.dataSources.nodes[0].name } });
+  expect(result.data.byGlobal).toEqual({
+    name: index.name,
+    dataSource: { name: index.dataSources.nodes[0].name },
+  });
   expect(result.data.byService.id).toBe(index.id);
   expect(result.data.qbusinessApplication).toEqual({
     name: app.name,
@@ -128,7 +151,9 @@ it('lists only what a configuration file serves', async () => {
     expect(result.errors).toBeUndefined();
     expect(result.data).toEqual({
       kendraIndexes: { nodes: [{ indexId: kendraIndex }] },
-      qbusinessApplications: { nodes: [{ applicationId: app.applicationId, indices: { nodes: [{ indexId: qbIndex }] } }] },
+      qbusinessApplications: {
+        nodes: [{ applicationId: app.applicationId, indices: { nodes: [{ indexId: qbIndex }] } }],
+      },
       qconnectKnowledgeBases: { nodes: [] },
     });
   } finally {

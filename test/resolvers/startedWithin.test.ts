@@ -36,7 +36,9 @@ it('keeps the jobs started within the duration before now', async () => {
         jobs(filter: { startedWithin: "PT5H" }) { nodes { startedAt } } } } }`,
   );
   expect(result.errors).toBeUndefined();
-  const times = result.data.kendraIndex.dataSource.jobs.nodes.map((n: any) => Date.parse(n.startedAt));
+  const times = result.data.kendraIndex.dataSource.jobs.nodes.map((n: any) =>
+    Date.parse(n.startedAt),
+  );
   expect(times).toEqual([0, 1, 2, 3, 4].map((h) => BASE_TIME - h * HOUR));
 });
 
@@ -75,7 +77,9 @@ it('pages the cross-service feed with a relative window while the clock moves', 
 });
 
 it('counts a jobSummary over startedWithin, reporting the window it used', async () => {
-  const result = await harness.gql('{ jobSummary(filter: { startedWithin: "PT5H" }) { startedAfter startedBefore total } }');
+  const result = await harness.gql(
+    '{ jobSummary(filter: { startedWithin: "PT5H" }) { startedAfter startedBefore total } }',
+  );
   expect(result.errors).toBeUndefined();
   expect(result.data.jobSummary).toEqual({
     startedAfter: new Date(clock - 5 * HOUR).toISOString(),
@@ -101,7 +105,10 @@ it('takes the later bound when startedAfter is given too', async () => {
 
 it('refuses a duration that is not one, or is zero, as BAD_USER_INPUT', async () => {
   for (const within of ['7 days', 'P0D']) {
-    const result = await harness.gql('query ($d: Duration) { jobs(filter: { startedWithin: $d }) { nodes { id } } }', { d: within });
+    const result = await harness.gql(
+      'query ($d: Duration) { jobs(filter: { startedWithin: $d }) { nodes { id } } }',
+      { d: within },
+    );
     expect(result.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
   }
 });

@@ -33,7 +33,7 @@ afterAll(async () => {
   await demo?.close();
 });
 
-it('runs the first example with the run button and shows the result in the response pane', async () => {
+it('runs the first example by its run button and shows the result', async () => {
   await page.locator('.graphiql-execute-button').click();
   const response = page.locator('.graphiql-response .CodeMirror');
   await response.getByText('"jobs"').waitFor({ timeout: 20_000 });
@@ -48,14 +48,19 @@ it('finds Query.jobs in the docs explorer', async () => {
   await page.getByRole('button', { name: /documentation explorer/i }).click();
   const explorer = page.locator('.graphiql-doc-explorer');
   await explorer.getByText('Query', { exact: true }).click();
-  await explorer.locator('.graphiql-doc-explorer-field-name', { hasText: /^jobs$/ }).first().waitFor();
+  await explorer
+    .locator('.graphiql-doc-explorer-field-name', { hasText: /^jobs$/ })
+    .first()
+    .waitFor();
   expect(await explorer.innerText()).toMatch(/One feed over the jobs of every served source/);
 });
 
 it('opens with the example tabs', async () => {
   const tabs = page.locator('.graphiql-tab');
   expect(await tabs.count()).toBeGreaterThanOrEqual(4);
-  expect(await page.locator('.graphiql-tabs').innerText()).toMatch(/FailedJobs[\s\S]*SourceHistory[\s\S]*ImportJobs[\s\S]*WeekSummary/);
+  expect(await page.locator('.graphiql-tabs').innerText()).toMatch(
+    /FailedJobs[\s\S]*SourceHistory[\s\S]*ImportJobs[\s\S]*WeekSummary/,
+  );
 });
 
 it('sends the Authorization header set in the header editor', async () => {
@@ -63,7 +68,9 @@ it('sends the Authorization header set in the header editor', async () => {
   await page.locator('.graphiql-editor-tool .CodeMirror').last().click();
   await page.keyboard.press('Control+A');
   await page.keyboard.type('{"Authorization": "Bearer ide-test-token"', { delay: 5 });
-  const sent = page.waitForRequest((request) => request.method() === 'POST' && request.url().startsWith(origin));
+  const sent = page.waitForRequest(
+    (request) => request.method() === 'POST' && request.url().startsWith(origin),
+  );
   await page.locator('.graphiql-execute-button').click();
   expect((await sent).headers()['authorization']).toBe('Bearer ide-test-token');
 });

@@ -18,7 +18,8 @@ beforeAll(async () => {
 });
 afterAll(() => demo.close());
 
-const page = async () => (await fetch(demo.gateway.url, { headers: { accept: 'text/html' } })).text();
+const page = async () =>
+  (await fetch(demo.gateway.url, { headers: { accept: 'text/html' } })).text();
 
 it('serves GraphiQL to a browser at /graphql, naming only files of its own origin', async () => {
   const html = await page();
@@ -47,9 +48,12 @@ it('answers an unknown asset name with 404 and never reads outside its table', a
 });
 
 it('keeps GET operations JSON for scripts that accept HTML too', async () => {
-  const response = await fetch(`${demo.gateway.url}?query=${encodeURIComponent('{ __typename }')}`, {
-    headers: { accept: 'text/html, application/json', 'apollo-require-preflight': 'true' },
-  });
+  const response = await fetch(
+    `${demo.gateway.url}?query=${encodeURIComponent('{ __typename }')}`,
+    {
+      headers: { accept: 'text/html, application/json', 'apollo-require-preflight': 'true' },
+    },
+  );
   expect(await response.json()).toEqual({ data: { __typename: 'Query' } });
 });
 
@@ -60,24 +64,30 @@ it('answers the introspection query the IDE sends (docs, autocomplete)', async (
 });
 
 it('still refuses a deep query that is not introspection', async () => {
-  const nested = (levels: number): string => (levels === 0 ? 'id' : `source { jobs(first: 1) { nodes { ${nested(levels - 1)} } } }`);
+  const nested = (levels: number): string =>
+    levels === 0 ? 'id' : `source { jobs(first: 1) { nodes { ${nested(levels - 1)} } } }`;
   const deep = `{ jobs(first: 1) { nodes { ${nested(5)} } } }`;
   const result = await demo.gql(deep);
   expect(result.errors?.[0]?.extensions?.code).toBe('QUERY_TOO_COMPLEX');
 });
 
-it.each(EXAMPLE_TABS.map((tab, i) => [i, tab] as const))('runs example tab %i against the demo without errors', async (_, tab) => {
-  const result = await demo.gql(tab.query, tab.variables ? JSON.parse(tab.variables) : undefined);
-  expect(result.errors).toBeUndefined();
-  expect(JSON.stringify(result.data)).not.toMatch(/"(nodes|edges)":\[\]/);
-});
+it.each(EXAMPLE_TABS.map((tab, i) => [i, tab] as const))(
+  'runs example tab %i against the demo without errors',
+  async (_, tab) => {
+    const result = await demo.gql(tab.query, tab.variables ? JSON.parse(tab.variables) : undefined);
+    expect(result.errors).toBeUndefined();
+    expect(JSON.stringify(result.data)).not.toMatch(/"(nodes|edges)":\[\]/);
+  },
+);
 
 it('serves no page when the IDE is off', async () => {
   const harness = await startHarness(singleSourceFixture(1), {}, { ide: false });
   try {
     const response = await fetch(harness.gatewayUrl, { headers: { accept: 'text/html' } });
     expect(response.headers.get('content-type') ?? '').not.toContain('text/html');
-    expect((await fetch(harness.gatewayUrl.replace('/graphql', '/ide/graphiql.min.js'))).status).toBe(404);
+    expect(
+      (await fetch(harness.gatewayUrl.replace('/graphql', '/ide/graphiql.min.js'))).status,
+    ).toBe(404);
   } finally {
     await harness.close();
   }

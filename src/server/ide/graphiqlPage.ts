@@ -9,7 +9,9 @@ import type { ExampleTab } from './exampleTabs';
 
 /** JSON that is safe inside an HTML script element. */
 function scriptJson(value: unknown): string {
-  return JSON.stringify(value).replace(/</g, '\\u003c').replace(/\u2028|\u2029/g, ' ');
+  return JSON.stringify(value)
+    .replace(/</g, '\\u003c')
+    .replace(/\u2028|\u2029/g, ' ');
 }
 
 /** The page for a browser that opens the API's path (`endpointPath`, e.g. `/graphql`). */

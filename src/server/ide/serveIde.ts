@@ -21,7 +21,10 @@ function wantsHtml(req: http.IncomingMessage, url: URL): boolean {
 export function createIdeRoutes(endpointPath = '/graphql'): IdeRoutes {
   const page = graphiqlPage(endpointPath, EXAMPLE_TABS);
   return (req, res, url) => {
-    if (url.pathname.startsWith(IDE_ASSET_PREFIX) && (req.method === 'GET' || req.method === 'HEAD')) {
+    if (
+      url.pathname.startsWith(IDE_ASSET_PREFIX) &&
+      (req.method === 'GET' || req.method === 'HEAD')
+    ) {
       const asset = ideAsset(url.pathname.slice(IDE_ASSET_PREFIX.length));
       if (!asset) return false;
       res.writeHead(200, {
@@ -34,7 +37,10 @@ export function createIdeRoutes(endpointPath = '/graphql'): IdeRoutes {
       return true;
     }
     if ((url.pathname === endpointPath || url.pathname === '/') && wantsHtml(req, url)) {
-      res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-cache' });
+      res.writeHead(200, {
+        'content-type': 'text/html; charset=utf-8',
+        'cache-control': 'no-cache',
+      });
       res.end(page);
       return true;
     }
