@@ -1,8 +1,9 @@
 /**
  * A gateway on the emulator's demo data with the default seed, as `npm start` runs it: for tests
- * of what a new user sees (the IDE, the README's examples).
+ * of what a new user sees (the IDE, the README's examples). Both run on one fixed clock, so the
+ * "last 7 days" of every example hold the same jobs on every run, whatever the date.
  */
-import { startEmulator } from '../../src/emulator';
+import { ManualClock, startEmulator } from '../../src/emulator';
 import {
   startGateway,
   type GatewayConfig,
@@ -18,14 +19,19 @@ export interface DemoGateway {
   close(): Promise<void>;
 }
 
+/** The instant the demo tests run at (the demo's history ends at its hour). */
+export const DEMO_NOW = Date.parse('2026-11-20T12:34:56.000Z');
+
 export async function startDemoGateway(config: Partial<GatewayConfig> = {}): Promise<DemoGateway> {
-  const emulator = await startEmulator({ port: 0, demo: { seed: 1 } });
+  const clock = new ManualClock(DEMO_NOW);
+  const emulator = await startEmulator({ port: 0, demo: { seed: 1 }, clock });
   const gateway = await startGateway({
     port: 0,
     endpoint: emulator.url,
     region: 'us-east-1',
     maxAttempts: 1,
     logLevel: 'silent',
+    now: () => clock.now(),
     ...config,
   });
   return {
