@@ -1,11 +1,13 @@
 /**
  * Every `graphql` block of the README runs as written against the demo (`npm start`'s defaults:
  * the embedded emulator, demo data of seed 1), with no errors, so the README cannot drift from the
- * API or the demo data again.
+ * API or the demo data again; the configuration-file example serves part of the demo.
  */
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parse } from 'graphql';
+import { loadCatalogConfig } from '../src/catalog/loadCatalogConfig';
 import { startDemoGateway, type DemoGateway } from './helpers/demoHarness';
 
 const README = readFileSync(join(__dirname, '..', 'README.md'), 'utf8');
@@ -43,4 +45,23 @@ it.each(
   expect(Object.values(result.data ?? {}).every((value) => value !== null)).toBe(true);
   // On the demo's fixed clock every example has something to show.
   expect(JSON.stringify(result.data)).not.toMatch(/"(nodes|edges)":\[\]/);
+});
+
+it('serves the part of the demo its configuration-file example names', async () => {
+  const yaml = /^```yaml\n([\s\S]*?)^```$/m.exec(README)![1]!;
+  const file = join(mkdtempSync(join(tmpdir(), 'sjg-readme-')), 'gateway.yaml');
+  writeFileSync(file, yaml);
+  const configured = await startDemoGateway({ catalog: loadCatalogConfig(file).catalog });
+  try {
+    const result = await configured.gql('{ sources { nodes { name } } }');
+    expect(result.errors).toBeUndefined();
+    expect(result.data.sources.nodes.map((n: { name: string }) => n.name)).toEqual([
+      'hr-policies-s3',
+      'sharepoint-finance',
+      'hr-handbook-s3',
+      'Support quick responses',
+    ]);
+  } finally {
+    await configured.close();
+  }
 });
