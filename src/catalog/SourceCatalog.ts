@@ -12,6 +12,7 @@ export interface CatalogListing {
   failures: { service: Service; error: Error }[];
 }
 
+/** What `containers()` found: the served indexes and applications, and the failed services. */
 export interface ContainerListing {
   /** Every served Kendra index, Q Business application and Q Business index. */
   containers: ContainerRef[];

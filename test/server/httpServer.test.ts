@@ -1,4 +1,4 @@
-/** The HTTP edge: health, Prometheus metrics, the playground page, and bad requests answered as 4xx. */
+/** The HTTP edge: health, Prometheus metrics, the IDE page, and bad requests answered as 4xx. */
 import { singleSourceFixture } from '../helpers/fixtures';
 import { startHarness, type Harness } from '../helpers/harness';
 
@@ -36,7 +36,7 @@ it('counts upstream calls by service, operation and outcome at /metrics', async 
   expect(after.text).toContain('syncjobs_upstream_call_seconds_bucket');
 });
 
-it('serves the GraphQL playground page to a browser', async () => {
+it('serves the IDE page to a browser', async () => {
   const response = await fetch(harness.gatewayUrl, { headers: { accept: 'text/html' } });
   expect(response.status).toBe(200);
   expect(response.headers.get('content-type')).toContain('text/html');
