@@ -12,6 +12,7 @@ let browser: Browser;
 let page: Page;
 let origin: string;
 const outside: string[] = [];
+const consoleErrors: string[] = [];
 
 beforeAll(async () => {
   demo = await startDemoGateway();
@@ -25,6 +26,9 @@ beforeAll(async () => {
     return route.abort('blockedbyclient');
   });
   page = await context.newPage();
+  page.on('console', (message) => {
+    if (message.type() === 'error') consoleErrors.push(message.text());
+  });
   await page.goto(demo.gateway.url, { waitUntil: 'load' });
 }, 60_000);
 
@@ -75,6 +79,7 @@ it('sends the Authorization header set in the header editor', async () => {
   expect((await sent).headers()['authorization']).toBe('Bearer ide-test-token');
 });
 
-it('attempted no request outside the gateway', () => {
+it('attempted no request outside the gateway, and broke none of its own page policy', () => {
   expect(outside).toEqual([]);
+  expect(consoleErrors.filter((text) => /Content Security Policy/i.test(text))).toEqual([]);
 });

@@ -30,6 +30,19 @@ it('serves GraphiQL to a browser at /graphql, naming only files of its own origi
   expect(html).not.toMatch(/https?:\/\//);
 });
 
+it('carries no inline script or style, and a policy that allows only its own origin', async () => {
+  const response = await fetch(demo.gateway.url, { headers: { accept: 'text/html' } });
+  const policy = response.headers.get('content-security-policy') ?? '';
+  expect(policy).toContain("default-src 'self'");
+  expect(policy).toContain("script-src 'self'");
+  expect(policy).toContain("connect-src 'self'");
+  const html = await response.text();
+  expect(html).not.toContain('<style');
+  for (const [tag] of html.matchAll(/<script[^>]*>/g)) {
+    expect(tag).toMatch(/src="\/ide\/|type="application\/json"/);
+  }
+});
+
 it('serves every asset the page names, with its content type', async () => {
   const html = await page();
   const urls = [...html.matchAll(/(?:src|href)="([^"]+)"/g)].map((m) => m[1]!);

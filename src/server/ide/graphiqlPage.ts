@@ -1,8 +1,9 @@
 /**
  * The IDE's HTML page: GraphiQL mounted on `/graphql` of the same origin, with the example tabs,
  * the docs explorer and the header editor (where a user sets `Authorization`). Every script and
- * stylesheet it names is one of the gateway's own assets. Danger: the tabs are embedded in a
- * script element, so their JSON is escaped against `</script>`.
+ * stylesheet it names is one of the gateway's own assets, and its content security policy says
+ * so to the browser. Danger: the tabs are embedded in a JSON script element, so their JSON is
+ * escaped against `</script>`.
  */
 import { IDE_ASSET_PREFIX } from './ideAssets';
 import type { ExampleTab } from './exampleTabs';
@@ -13,6 +14,23 @@ function scriptJson(value: unknown): string {
     .replace(/</g, '\\u003c')
     .replace(/\u2028|\u2029/g, ' ');
 }
+
+/**
+ * What the page allows itself: scripts, styles, fonts and requests from the gateway's own origin
+ * only (fonts and icons may also be inline `data:` URLs, as GraphiQL's stylesheet has them), so a
+ * browser enforces what the browser test checks. Inline style attributes stay allowed for React.
+ */
+export const IDE_CONTENT_SECURITY_POLICY = [
+  "default-src 'self'",
+  "script-src 'self'",
+  "style-src 'self' 'unsafe-inline'",
+  "font-src 'self' data:",
+  "img-src 'self' data:",
+  "connect-src 'self'",
+  "base-uri 'none'",
+  "form-action 'none'",
+  "frame-ancestors 'none'",
+].join('; ');
 
 /** The page for a browser that opens the API's path (`endpointPath`, e.g. `/graphql`). */
 export function graphiqlPage(endpointPath: string, tabs: readonly ExampleTab[]): string {
@@ -25,27 +43,14 @@ export function graphiqlPage(endpointPath: string, tabs: readonly ExampleTab[]):
 <title>syncjobs-gateway · GraphiQL</title>
 <link rel="icon" type="image/svg+xml" href="${asset('favicon.svg')}">
 <link rel="stylesheet" href="${asset('graphiql.min.css')}">
-<style>html, body, #graphiql { height: 100%; margin: 0; }</style>
 </head>
 <body>
 <div id="graphiql">Loading the IDE…</div>
+<script type="application/json" id="ide-config">${scriptJson({ endpoint: endpointPath, tabs })}</script>
 <script src="${asset('react.production.min.js')}"></script>
 <script src="${asset('react-dom.production.min.js')}"></script>
 <script src="${asset('graphiql.min.js')}"></script>
-<script>
-(function () {
-  var endpoint = new URL(${scriptJson(endpointPath)}, window.location.href).toString();
-  var fetcher = GraphiQL.createFetcher({ url: endpoint });
-  var root = ReactDOM.createRoot(document.getElementById('graphiql'));
-  root.render(React.createElement(GraphiQL, {
-    fetcher: fetcher,
-    defaultTabs: ${scriptJson(tabs)},
-    isHeadersEditorEnabled: true,
-    defaultEditorToolsVisibility: true,
-    shouldPersistHeaders: false,
-  }));
-})();
-</script>
+<script src="${asset('ide.js')}"></script>
 </body>
 </html>
 `;

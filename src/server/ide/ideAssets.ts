@@ -6,6 +6,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
+import { IDE_BOOT_SCRIPT } from './ideBootScript';
 
 /** Where the assets are mounted on the gateway's origin. */
 export const IDE_ASSET_PREFIX = '/ide/';
@@ -40,6 +41,10 @@ const FILES: Record<string, { contentType: string; load: () => Buffer }> = {
   'react-dom.production.min.js': {
     contentType: 'text/javascript; charset=utf-8',
     load: () => readFileSync(packageFile('react-dom', 'umd/react-dom.production.min.js')),
+  },
+  'ide.js': {
+    contentType: 'text/javascript; charset=utf-8',
+    load: () => Buffer.from(IDE_BOOT_SCRIPT, 'utf8'),
   },
   'favicon.svg': { contentType: 'image/svg+xml', load: () => Buffer.from(FAVICON, 'utf8') },
 };

@@ -6,7 +6,7 @@
  */
 import type http from 'node:http';
 import { EXAMPLE_TABS } from './exampleTabs';
-import { graphiqlPage } from './graphiqlPage';
+import { graphiqlPage, IDE_CONTENT_SECURITY_POLICY } from './graphiqlPage';
 import { IDE_ASSET_PREFIX, ideAsset } from './ideAssets';
 
 /** Answers the request when it is the IDE's; returns false to let the API handle it. */
@@ -40,6 +40,7 @@ export function createIdeRoutes(endpointPath = '/graphql'): IdeRoutes {
       res.writeHead(200, {
         'content-type': 'text/html; charset=utf-8',
         'cache-control': 'no-cache',
+        'content-security-policy': IDE_CONTENT_SECURITY_POLICY,
       });
       res.end(page);
       return true;
