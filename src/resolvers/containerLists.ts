@@ -14,7 +14,7 @@ import type {
   QBusinessIndexRef,
   QConnectKnowledgeBaseRef,
 } from '../model/sources';
-import { connectionFromPageSource } from '../relay/connection';
+import { checkPageSourceArgs, connectionFromPageSource } from '../relay/connection';
 import type { PageSource } from '../relay/pageSource';
 import { canonicalKey } from '../request/canonicalKey';
 import type { GatewayContext } from '../request/context';
@@ -54,14 +54,21 @@ function listPageSource<T extends Listed>(key: string, all: T[]): PageSource<T> 
   };
 }
 
-function listConnection<T extends Listed>(
+/**
+ * A list's connection: its arguments and cursors are checked (signature, connection) before the
+ * catalog is asked anything, then `refs()` gives the served items.
+ */
+async function listConnection<T extends Listed>(
   context: GatewayContext,
   args: ConnectionArgs,
   key: unknown,
-  refs: T[],
+  refs: () => Promise<T[]>,
 ): Promise<Connection<T>> {
-  return connectionFromPageSource(listPageSource(canonicalKey(key), refs), args, {
+  const canonical = canonicalKey(key);
+  checkPageSourceArgs(args, canonical, context.cursorSigner);
+  return connectionFromPageSource(listPageSource(canonical, await refs()), args, {
     now: context.options.now,
+    signer: context.cursorSigner,
   });
 }
 
@@ -82,60 +89,57 @@ async function containersOf<K extends ContainerRef['kind']>(
 }
 
 /** Every served Kendra index. */
-export async function kendraIndexList(
+export function kendraIndexList(
   context: GatewayContext,
   info: GraphQLResolveInfo,
   args: ConnectionArgs,
 ): Promise<Connection<KendraIndexRef>> {
-  return listConnection(
-    context,
-    args,
-    { list: 'kendraIndexes' },
-    await containersOf(context, info, 'KendraIndex'),
+  return listConnection(context, args, { list: 'kendraIndexes' }, () =>
+    containersOf(context, info, 'KendraIndex'),
   );
 }
 
 /** Every served Q Business application. */
-export async function qbusinessApplicationList(
+export function qbusinessApplicationList(
   context: GatewayContext,
   info: GraphQLResolveInfo,
   args: ConnectionArgs,
 ): Promise<Connection<QBusinessApplicationRef>> {
-  const refs = await containersOf(context, info, 'QBusinessApplication');
-  return listConnection(context, args, { list: 'qbusinessApplications' }, refs);
+  return listConnection(context, args, { list: 'qbusinessApplications' }, () =>
+    containersOf(context, info, 'QBusinessApplication'),
+  );
 }
 
 /** The served indices of one Q Business application. */
-export async function qbusinessIndexList(
+export function qbusinessIndexList(
   context: GatewayContext,
   info: GraphQLResolveInfo,
   application: QBusinessApplicationRef,
   args: ConnectionArgs,
 ): Promise<Connection<QBusinessIndexRef>> {
-  const all = await containersOf(context, info, 'QBusinessIndex');
-  const refs = all.filter((ref) => ref.applicationId === application.applicationId);
-  return listConnection(
-    context,
-    args,
-    { list: 'indices', applicationId: application.applicationId },
-    refs,
+  const { applicationId } = application;
+  return listConnection(context, args, { list: 'indices', applicationId }, async () =>
+    (await containersOf(context, info, 'QBusinessIndex')).filter(
+      (ref) => ref.applicationId === applicationId,
+    ),
   );
 }
 
 /** Every served Q Connect knowledge base. */
-export async function knowledgeBaseList(
+export function knowledgeBaseList(
   context: GatewayContext,
   info: GraphQLResolveInfo,
   args: ConnectionArgs,
 ): Promise<Connection<QConnectKnowledgeBaseRef>> {
-  const listing = await context.catalog.list();
-  for (const failure of listing.failures) {
-    if (failure.service === 'QCONNECT') {
-      reportPartialError(context, info, failure.error, { service: 'QCONNECT', sourceId: null });
+  return listConnection(context, args, { list: 'qconnectKnowledgeBases' }, async () => {
+    const listing = await context.catalog.list();
+    for (const failure of listing.failures) {
+      if (failure.service === 'QCONNECT') {
+        reportPartialError(context, info, failure.error, { service: 'QCONNECT', sourceId: null });
+      }
     }
-  }
-  const refs = listing.sources.filter(
-    (ref): ref is QConnectKnowledgeBaseRef => ref.kind === 'QConnectKnowledgeBase',
-  );
-  return listConnection(context, args, { list: 'qconnectKnowledgeBases' }, refs);
+    return listing.sources.filter(
+      (ref): ref is QConnectKnowledgeBaseRef => ref.kind === 'QConnectKnowledgeBase',
+    );
+  });
 }

@@ -42,7 +42,7 @@ export async function jobsFeed(
   const pageSources = refs.map((ref) => jobPageSource(context.loaders, ref, predicate, { pushdown: context.options.pushdown }));
   const byKey = new Map(pageSources.map((source, i) => [source.key, refs[i]]));
   const result = await connectionFromMergedSources(pageSources, args, {
-    // The walk starts at the instant the window was counted from, so both stay fixed while it pages.
+    // The walk starts when the window was counted from, so both stay fixed while it pages.
     now: () => anchor,
     positions: context.positions,
     signer: context.cursorSigner,

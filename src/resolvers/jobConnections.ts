@@ -29,13 +29,21 @@ export interface WindowNames {
   within: string;
 }
 
-const STARTED: WindowNames = { after: 'startedAfter', before: 'startedBefore', within: 'startedWithin' };
+const STARTED: WindowNames = {
+  after: 'startedAfter',
+  before: 'startedBefore',
+  within: 'startedWithin',
+};
 
 /**
  * Checks a start-time window, resolves a relative one against `anchorMs` (the walk's start, see
  * `walkAnchor`) and drops nulls.
  */
-export function windowOf(input: WindowInput | null | undefined, anchorMs: number, names: WindowNames = STARTED) {
+export function windowOf(
+  input: WindowInput | null | undefined,
+  anchorMs: number,
+  names: WindowNames = STARTED,
+) {
   const { after, before } = names;
   let startedAfter = input?.startedAfter ?? undefined;
   const startedBefore = input?.startedBefore ?? undefined;

@@ -160,3 +160,20 @@ it('lists only what a configuration file serves', async () => {
     await configured.close();
   }
 });
+
+it('refuses an altered list cursor before the catalog lists anything', async () => {
+  const first = await demo.gql('{ kendraIndexes(first: 1) { pageInfo { endCursor } } }');
+  const cursor: string = first.data.kendraIndexes.pageInfo.endCursor;
+  const altered = `${cursor.slice(0, -2)}${cursor.endsWith('AA') ? 'BB' : 'AA'}`;
+  // A gateway that has listed nothing yet: any call would show in its emulator's counts.
+  const fresh = await startDemoGateway();
+  try {
+    const query = 'query ($a: String) { kendraIndexes(after: $a) { nodes { name } } }';
+    const result = await fresh.gql(query, { a: altered });
+    expect(result.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+    const calls = await (await fetch(`${fresh.emulatorUrl}/_emulator/stats`)).json();
+    expect(calls).toEqual({ calls: {} });
+  } finally {
+    await fresh.close();
+  }
+});

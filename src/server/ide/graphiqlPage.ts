@@ -35,6 +35,7 @@ export const IDE_CONTENT_SECURITY_POLICY = [
 /** The page for a browser that opens the API's path (`endpointPath`, e.g. `/graphql`). */
 export function graphiqlPage(endpointPath: string, tabs: readonly ExampleTab[]): string {
   const asset = (name: string) => `${IDE_ASSET_PREFIX}${name}`;
+  const config = scriptJson({ endpoint: endpointPath, tabs });
   return `<!doctype html>
 <html lang="en">
 <head>
@@ -46,7 +47,7 @@ export function graphiqlPage(endpointPath: string, tabs: readonly ExampleTab[]):
 </head>
 <body>
 <div id="graphiql">Loading the IDE…</div>
-<script type="application/json" id="ide-config">${scriptJson({ endpoint: endpointPath, tabs })}</script>
+<script type="application/json" id="ide-config">${config}</script>
 <script src="${asset('react.production.min.js')}"></script>
 <script src="${asset('react-dom.production.min.js')}"></script>
 <script src="${asset('graphiql.min.js')}"></script>
