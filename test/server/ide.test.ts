@@ -67,7 +67,7 @@ it('keeps GET operations JSON for scripts that accept HTML too', async () => {
       headers: { accept: 'text/html, application/json', 'apollo-require-preflight': 'true' },
     },
   );
-  expect(await response.json()).toEqual({ data: { __typename: 'Query' } });
+  expect(((await response.json()) as { data: unknown }).data).toEqual({ __typename: 'Query' });
 });
 
 it('answers the introspection query the IDE sends (docs, autocomplete)', async () => {
