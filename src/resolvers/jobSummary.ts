@@ -42,14 +42,14 @@ export async function jobSummary(
   filter: JobFilter,
 ): Promise<JobSummaryModel> {
   const now = Math.floor(context.options.now());
-  const window = windowOf(filter, now);
-  if (!window.startedAfter) {
+  const given = windowOf(filter, now);
+  if (!given.startedAfter) {
     throw badUserInput(
       '`jobSummary` needs `filter.startedAfter` or `filter.startedWithin`: the window start.',
     );
   }
-  const startedAfter: Date = window.startedAfter;
-  const startedBefore: Date = window.startedBefore ?? new Date(now);
+  const startedAfter: Date = given.startedAfter;
+  const startedBefore: Date = given.startedBefore ?? new Date(now);
   windowOf({ startedAfter, startedBefore }, now);
   const maxDays = context.options.summaryMaxDays;
   if (startedBefore.getTime() - startedAfter.getTime() > maxDays * DAY_MS) {
