@@ -23,7 +23,7 @@ function cliOptions(): Map<string, string | undefined> {
     entries
       .map(
         (entry) =>
-          [/^ {2}--([a-z-]+)/.exec(entry)![1]!, /env ([A-Z][A-Z0-9_]*)/.exec(entry)?.[1]] as const,
+          [/^ {2}--([a-z-]+)/.exec(entry)![1]!, /env\s+([A-Z][A-Z0-9_]*)/.exec(entry)?.[1]] as const,
       )
       .filter(([flag]) => flag !== 'help'),
   );
