@@ -35,7 +35,9 @@ import type { CatalogListing, ContainerListing, SourceCatalog } from './SourceCa
 export interface CatalogConfig {
   region?: string;
   kendra?: { indexes: { id: string; dataSources?: string[] }[] };
-  qbusiness?: { applications: { id: string; indices?: { id: string; dataSources?: string[] }[] }[] };
+  qbusiness?: {
+    applications: { id: string; indices?: { id: string; dataSources?: string[] }[] }[];
+  };
   qconnect?: { knowledgeBases?: string[] };
   /** How long a listing of "every X" is reused (default 300 s). */
   discoveryTtlSeconds?: number;
@@ -72,7 +74,10 @@ export class ConfigCatalog implements SourceCatalog {
     options: ConfigCatalogOptions = {},
   ) {
     const ids = (list?: string[]) => (list ? new Set(list) : undefined);
-    if (config.kendra) this.kendra = new Map(config.kendra.indexes.map((index) => [index.id, ids(index.dataSources)]));
+    if (config.kendra)
+      this.kendra = new Map(
+        config.kendra.indexes.map((index) => [index.id, ids(index.dataSources)]),
+      );
     if (config.qbusiness) {
       this.qbusiness = new Map(
         config.qbusiness.applications.map((app) => [
@@ -102,7 +107,9 @@ export class ConfigCatalog implements SourceCatalog {
         if (!this.kendra?.has(ref.indexId)) return false;
         const explicit = this.kendra.get(ref.indexId);
         if (explicit) return explicit.has(ref.dataSourceId);
-        return (await this.kendraDataSources(ref.indexId)).some((s) => s.dataSourceId === ref.dataSourceId);
+        return (await this.kendraDataSources(ref.indexId)).some(
+          (s) => s.dataSourceId === ref.dataSourceId,
+        );
       }
       case 'QBusinessApplication':
         return this.qbusiness?.has(ref.applicationId) ?? false;
@@ -118,14 +125,20 @@ export class ConfigCatalog implements SourceCatalog {
       case 'QConnectKnowledgeBase': {
         if (this.knowledgeBases === null) return false;
         if (this.knowledgeBases) return this.knowledgeBases.has(ref.knowledgeBaseId);
-        return (await this.allKnowledgeBases()).some((kb) => kb.knowledgeBaseId === ref.knowledgeBaseId);
+        return (await this.allKnowledgeBases()).some(
+          (kb) => kb.knowledgeBaseId === ref.knowledgeBaseId,
+        );
       }
     }
   }
 
   /** Every served source, in the config's order; listed ones carry `details`, configured ones do not. */
   async list(): Promise<CatalogListing> {
-    const parts = await Promise.all([...this.kendraParts(), ...this.qbusinessParts(), ...this.qconnectParts()]);
+    const parts = await Promise.all([
+      ...this.kendraParts(),
+      ...this.qbusinessParts(),
+      ...this.qconnectParts(),
+    ]);
     return { sources: parts.flatMap((p) => p.sources), failures: parts.flatMap((p) => p.failures) };
   }
 
@@ -161,7 +174,11 @@ export class ConfigCatalog implements SourceCatalog {
   }
 
   private kendraParts(): Promise<Part>[] {
-    const ref = (indexId: string, dataSourceId: string): KendraDataSourceRef => ({ kind: 'KendraDataSource', indexId, dataSourceId });
+    const ref = (indexId: string, dataSourceId: string): KendraDataSourceRef => ({
+      kind: 'KendraDataSource',
+      indexId,
+      dataSourceId,
+    });
     return [...(this.kendra ?? [])].map(([indexId, dataSources]) =>
       dataSources
         ? explicit([...dataSources].map((dataSourceId) => ref(indexId, dataSourceId)))
@@ -170,12 +187,19 @@ export class ConfigCatalog implements SourceCatalog {
   }
 
   private qbusinessParts(): Promise<Part>[] {
-    const indexPart = (applicationId: string, indexId: string, dataSources: Children<Set<string>>): Promise<Part> =>
+    const indexPart = (
+      applicationId: string,
+      indexId: string,
+      dataSources: Children<Set<string>>,
+    ): Promise<Part> =>
       dataSources
         ? explicit(
-            [...dataSources].map(
-              (dataSourceId): QBusinessDataSourceRef => ({ kind: 'QBusinessDataSource', applicationId, indexId, dataSourceId }),
-            ),
+            [...dataSources].map((dataSourceId): QBusinessDataSourceRef => ({
+              kind: 'QBusinessDataSource',
+              applicationId,
+              indexId,
+              dataSourceId,
+            })),
           )
         : reported('QBUSINESS', this.qbusinessDataSources(applicationId, indexId));
     return [...(this.qbusiness ?? [])].map(async ([applicationId, indices]): Promise<Part> => {
@@ -188,22 +212,33 @@ export class ConfigCatalog implements SourceCatalog {
           return { sources: [], failures: [{ service: 'QBUSINESS', error: error as Error }] };
         }
       }
-      const parts = await Promise.all(indexIds.map((indexId) => indexPart(applicationId, indexId, indices?.get(indexId))));
-      return { sources: parts.flatMap((p) => p.sources), failures: parts.flatMap((p) => p.failures) };
+      const parts = await Promise.all(
+        indexIds.map((indexId) => indexPart(applicationId, indexId, indices?.get(indexId))),
+      );
+      return {
+        sources: parts.flatMap((p) => p.sources),
+        failures: parts.flatMap((p) => p.failures),
+      };
     });
   }
 
   private qconnectParts(): Promise<Part>[] {
     if (this.knowledgeBases === null) return [];
     if (this.knowledgeBases) {
-      const ref = (knowledgeBaseId: string): QConnectKnowledgeBaseRef => ({ kind: 'QConnectKnowledgeBase', knowledgeBaseId });
+      const ref = (knowledgeBaseId: string): QConnectKnowledgeBaseRef => ({
+        kind: 'QConnectKnowledgeBase',
+        knowledgeBaseId,
+      });
       return [explicit([...this.knowledgeBases].map(ref))];
     }
     return [reported('QCONNECT', this.allKnowledgeBases())];
   }
 
   /** The configured entry of a Q Business index (`{}` = every data source), or undefined if not served. */
-  private async qbusinessIndex(applicationId: string, indexId: string): Promise<{ dataSources?: Set<string> } | undefined> {
+  private async qbusinessIndex(
+    applicationId: string,
+    indexId: string,
+  ): Promise<{ dataSources?: Set<string> } | undefined> {
     if (!this.qbusiness?.has(applicationId)) return undefined;
     const indices = this.qbusiness.get(applicationId);
     if (indices) return indices.has(indexId) ? { dataSources: indices.get(indexId) } : undefined;
@@ -211,7 +246,9 @@ export class ConfigCatalog implements SourceCatalog {
   }
 
   private kendraDataSources(indexId: string): Promise<KendraDataSourceRef[]> {
-    return this.listings.get(`kendra/${indexId}`, () => allKendraDataSources(this.upstream, indexId));
+    return this.listings.get(`kendra/${indexId}`, () =>
+      allKendraDataSources(this.upstream, indexId),
+    );
   }
 
   private qbusinessIndexIds(applicationId: string): Promise<string[]> {
@@ -220,7 +257,10 @@ export class ConfigCatalog implements SourceCatalog {
     );
   }
 
-  private qbusinessDataSources(applicationId: string, indexId: string): Promise<QBusinessDataSourceRef[]> {
+  private qbusinessDataSources(
+    applicationId: string,
+    indexId: string,
+  ): Promise<QBusinessDataSourceRef[]> {
     return this.listings.get(`qbusiness/${applicationId}/${indexId}`, () =>
       allQBusinessDataSources(this.upstream, applicationId, indexId),
     );

@@ -145,13 +145,11 @@ export class DiscoveryCatalog implements SourceCatalog {
             })),
           ),
         );
-        const containers = indices.map(
-          (i): ContainerRef => ({
-            kind: 'KendraIndex',
-            indexId: i.indexId,
-            details: { name: i.name, status: i.status },
-          }),
-        );
+        const containers = indices.map((i): ContainerRef => ({
+          kind: 'KendraIndex',
+          indexId: i.indexId,
+          details: { name: i.name, status: i.status },
+        }));
         return { sources: perIndex.flat(), parents: indices.map((i) => i.indexId), containers };
       }
       case 'QBUSINESS': {
@@ -171,21 +169,17 @@ export class DiscoveryCatalog implements SourceCatalog {
           ...indices.map((i) => `${i.applicationId}/${i.indexId}`),
         ];
         const containers: ContainerRef[] = [
-          ...apps.map(
-            (a): ContainerRef => ({
-              kind: 'QBusinessApplication',
-              applicationId: a.applicationId,
-              details: { name: a.name, status: a.status },
-            }),
-          ),
-          ...indices.map(
-            (i): ContainerRef => ({
-              kind: 'QBusinessIndex',
-              applicationId: i.applicationId,
-              indexId: i.indexId,
-              details: { name: i.name, status: i.status },
-            }),
-          ),
+          ...apps.map((a): ContainerRef => ({
+            kind: 'QBusinessApplication',
+            applicationId: a.applicationId,
+            details: { name: a.name, status: a.status },
+          })),
+          ...indices.map((i): ContainerRef => ({
+            kind: 'QBusinessIndex',
+            applicationId: i.applicationId,
+            indexId: i.indexId,
+            details: { name: i.name, status: i.status },
+          })),
         ];
         return { sources: sources.flat(), parents, containers };
       }

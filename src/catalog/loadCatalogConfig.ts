@@ -26,8 +26,22 @@
  */
 import { readFileSync } from 'node:fs';
 import { extname } from 'node:path';
-import { isAlias, isMap, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node } from 'yaml';
-import { kendraDataSourceId, kendraIndexId, knowledgeBaseId, qbusinessId } from '../model/serviceIds';
+import {
+  isAlias,
+  isMap,
+  isScalar,
+  isSeq,
+  LineCounter,
+  parseDocument,
+  type Document,
+  type Node,
+} from 'yaml';
+import {
+  kendraDataSourceId,
+  kendraIndexId,
+  knowledgeBaseId,
+  qbusinessId,
+} from '../model/serviceIds';
 import type { Upstream } from '../services/upstream';
 import { ConfigCatalog, type CatalogConfig, type ConfigCatalogOptions } from './configCatalog';
 import type { SourceCatalog } from './SourceCatalog';
@@ -53,16 +67,24 @@ const MAX_PROBLEMS = 20;
  */
 export function loadCatalogConfig(file: string): LoadedCatalogConfig {
   if (!EXTENSIONS.includes(extname(file).toLowerCase())) {
-    throw new Error(`${file}: a configuration file must end in .yaml, .yml or .json, got "${extname(file) || 'no extension'}"`);
+    throw new Error(
+      `${file}: a configuration file must end in .yaml, .yml or .json, got "${extname(file) || 'no extension'}"`,
+    );
   }
   let text: string;
   try {
     text = readFileSync(file, 'utf8');
   } catch (error) {
-    throw new Error(`${file}: cannot read the configuration file: ${(error as Error).message}`);
+    throw new Error(`${file}: cannot read the configuration file: ${(error as Error).message}`, {
+      cause: error,
+    });
   }
   const config = parseCatalogConfig(text, file);
-  return { region: config.region, config, catalog: (upstream, options) => new ConfigCatalog(upstream, config, options) };
+  return {
+    region: config.region,
+    config,
+    catalog: (upstream, options) => new ConfigCatalog(upstream, config, options),
+  };
 }
 
 /** Parses and checks the text of a configuration file; `file` is only used in messages. */
@@ -70,12 +92,14 @@ export function parseCatalogConfig(text: string, file: string): CatalogConfig {
   const lineCounter = new LineCounter();
   const doc = parseDocument(text, { lineCounter, uniqueKeys: false, prettyErrors: false });
   const reader = new ConfigReader(file, lineCounter, doc);
-  for (const error of doc.errors) reader.problem(lineCounter.linePos(error.pos[0]).line, '', `syntax error: ${error.message}`);
+  for (const error of doc.errors)
+    reader.problem(lineCounter.linePos(error.pos[0]).line, '', `syntax error: ${error.message}`);
   const config = reader.problems.length === 0 ? reader.config(doc.contents) : undefined;
   if (reader.problems.length > 0 || !config) {
     const byLine = [...reader.problems].sort((a, b) => a.line - b.line);
     const shown = byLine.slice(0, MAX_PROBLEMS).map((p) => p.message);
-    if (reader.problems.length > MAX_PROBLEMS) shown.push(`${file}: ... and ${reader.problems.length - MAX_PROBLEMS} more`);
+    if (reader.problems.length > MAX_PROBLEMS)
+      shown.push(`${file}: ... and ${reader.problems.length - MAX_PROBLEMS} more`);
     throw new Error(shown.join('\n'));
   }
   return config;
@@ -99,12 +123,20 @@ class ConfigReader {
   ) {}
 
   problem(line: number, path: string, message: string): undefined {
-    this.problems.push({ line, message: `${this.file}:${line}: ${path ? `${path}: ` : ''}${message}` });
+    this.problems.push({
+      line,
+      message: `${this.file}:${line}: ${path ? `${path}: ` : ''}${message}`,
+    });
     return undefined;
   }
 
   config(root: Node | null): CatalogConfig | undefined {
-    if (root === null) return this.problem(1, '', 'the file is empty; expected a mapping with kendra, qbusiness and/or qconnect');
+    if (root === null)
+      return this.problem(
+        1,
+        '',
+        'the file is empty; expected a mapping with kendra, qbusiness and/or qconnect',
+      );
     const top = this.map(this.entry(root), '', TOP_KEYS);
     if (!top) return undefined;
     const config: CatalogConfig = {};
@@ -119,14 +151,20 @@ class ConfigReader {
     const qconnect = top.get('qconnect');
     if (qconnect) config.qconnect = this.qconnect(qconnect);
     if (!kendra && !qbusiness && !qconnect) {
-      this.problem(this.line(root), '', 'names no service; expected at least one of kendra, qbusiness, qconnect');
+      this.problem(
+        this.line(root),
+        '',
+        'names no service; expected at least one of kendra, qbusiness, qconnect',
+      );
     }
     return this.problems.length === 0 ? config : undefined;
   }
 
   private kendra(entry: Entry): CatalogConfig['kendra'] {
     const fields = this.map(entry, 'kendra', ['indexes'], ['indexes']);
-    const indexes = fields && this.list(fields.get('indexes')!, 'kendra.indexes', 'index (omit kendra to serve none)');
+    const indexes =
+      fields &&
+      this.list(fields.get('indexes')!, 'kendra.indexes', 'index (omit kendra to serve none)');
     if (!indexes) return undefined;
     const seen = new Map<string, number>();
     return {
@@ -136,7 +174,8 @@ class ConfigReader {
         if (!index) return { id: '' };
         const id = this.id(index.get('id')!, `${path}.id`, kendraIndexId, seen);
         const list = index.get('dataSources');
-        const dataSources = list && this.ids(list, `${path}.dataSources`, EVERY_DATA_SOURCE, kendraDataSourceId);
+        const dataSources =
+          list && this.ids(list, `${path}.dataSources`, EVERY_DATA_SOURCE, kendraDataSourceId);
         return { id: id ?? '', ...(dataSources ? { dataSources } : {}) };
       }),
     };
@@ -145,7 +184,8 @@ class ConfigReader {
   private qbusiness(entry: Entry): CatalogConfig['qbusiness'] {
     const fields = this.map(entry, 'qbusiness', ['applications'], ['applications']);
     const what = 'application (omit qbusiness to serve none)';
-    const applications = fields && this.list(fields.get('applications')!, 'qbusiness.applications', what);
+    const applications =
+      fields && this.list(fields.get('applications')!, 'qbusiness.applications', what);
     if (!applications) return undefined;
     const seenApplications = new Map<string, number>();
     return {
@@ -153,7 +193,12 @@ class ConfigReader {
         const path = `qbusiness.applications[${a}]`;
         const application = this.map(item, path, ['id', 'indices'], ['id']);
         if (!application) return { id: '' };
-        const id = this.id(application.get('id')!, `${path}.id`, (v) => qbusinessId(v, 'application'), seenApplications);
+        const id = this.id(
+          application.get('id')!,
+          `${path}.id`,
+          (v) => qbusinessId(v, 'application'),
+          seenApplications,
+        );
         const list = application.get('indices');
         const indices = list && this.qbusinessIndices(list, `${path}.indices`);
         return { id: id ?? '', ...(indices ? { indices } : {}) };
@@ -161,7 +206,10 @@ class ConfigReader {
     };
   }
 
-  private qbusinessIndices(entry: Entry, path: string): { id: string; dataSources?: string[] }[] | undefined {
+  private qbusinessIndices(
+    entry: Entry,
+    path: string,
+  ): { id: string; dataSources?: string[] }[] | undefined {
     const items = this.list(entry, path, 'index (omit indices to serve every one)');
     const seen = new Map<string, number>();
     return items?.map((item, i) => {
@@ -171,13 +219,22 @@ class ConfigReader {
       const id = this.id(index.get('id')!, `${indexPath}.id`, (v) => qbusinessId(v, 'index'), seen);
       const list = index.get('dataSources');
       const dataSources =
-        list && this.ids(list, `${indexPath}.dataSources`, EVERY_DATA_SOURCE, (v) => qbusinessId(v, 'data source'));
+        list &&
+        this.ids(list, `${indexPath}.dataSources`, EVERY_DATA_SOURCE, (v) =>
+          qbusinessId(v, 'data source'),
+        );
       return { id: id ?? '', ...(dataSources ? { dataSources } : {}) };
     });
   }
 
   private qconnect(entry: Entry): CatalogConfig['qconnect'] {
-    const fields = this.map(entry, 'qconnect', ['knowledgeBases'], [], ' (write qconnect: {} to serve every knowledge base)');
+    const fields = this.map(
+      entry,
+      'qconnect',
+      ['knowledgeBases'],
+      [],
+      ' (write qconnect: {} to serve every knowledge base)',
+    );
     if (!fields) return undefined;
     const list = fields.get('knowledgeBases');
     if (!list) return {};
@@ -187,7 +244,12 @@ class ConfigReader {
   }
 
   /** A non-empty list of ids, each checked (and reduced) by `check`, without duplicates. */
-  private ids(entry: Entry, path: string, what: string, check: (id: string) => string): string[] | undefined {
+  private ids(
+    entry: Entry,
+    path: string,
+    what: string,
+    check: (id: string) => string,
+  ): string[] | undefined {
     const items = this.list(entry, path, what);
     if (!items) return undefined;
     const seen = new Map<string, number>();
@@ -195,7 +257,12 @@ class ConfigReader {
     return ids.every((id) => id !== undefined) ? (ids as string[]) : undefined;
   }
 
-  private id(entry: Entry, path: string, check: (id: string) => string, seen: Map<string, number>): string | undefined {
+  private id(
+    entry: Entry,
+    path: string,
+    check: (id: string) => string,
+    seen: Map<string, number>,
+  ): string | undefined {
     const raw = this.string(entry, path);
     if (raw === undefined) return undefined;
     let id: string;
@@ -205,10 +272,15 @@ class ConfigReader {
       // serviceIds says 'A Kendra index id must be …; got "x".'; the field path already says what it is.
       const message = (error as Error).message;
       const parts = /\bmust be (.*); got (".*")\.$/s.exec(message);
-      return this.problem(entry.line, path, parts ? `must be ${parts[1]}, got ${parts[2]}` : message);
+      return this.problem(
+        entry.line,
+        path,
+        parts ? `must be ${parts[1]}, got ${parts[2]}` : message,
+      );
     }
     const first = seen.get(id);
-    if (first !== undefined) return this.problem(entry.line, path, `duplicate id "${id}" (first at line ${first})`);
+    if (first !== undefined)
+      return this.problem(entry.line, path, `duplicate id "${id}" (first at line ${first})`);
     seen.set(id, entry.line);
     return id;
   }
@@ -216,26 +288,41 @@ class ConfigReader {
   private region(entry: Entry, path: string): string | undefined {
     const region = this.string(entry, path);
     if (region === undefined || /^[a-z]{2,}(-[a-z0-9]+)+$/.test(region)) return region;
-    return this.problem(entry.line, path, `must be an AWS region such as us-east-1, got "${region.slice(0, 60)}"`);
+    return this.problem(
+      entry.line,
+      path,
+      `must be an AWS region such as us-east-1, got "${region.slice(0, 60)}"`,
+    );
   }
 
   private seconds(entry: Entry, path: string): number | undefined {
     const value = scalarValue(entry.value);
     if (typeof value === 'number' && Number.isFinite(value) && value >= 0) return value;
-    return this.problem(entry.line, path, `must be a number of seconds (0 or more), got ${describe(entry.value)}`);
+    return this.problem(
+      entry.line,
+      path,
+      `must be a number of seconds (0 or more), got ${describe(entry.value)}`,
+    );
   }
 
   private string(entry: Entry, path: string): string | undefined {
     const value = scalarValue(entry.value);
     if (typeof value === 'string' && value !== '') return value;
-    const hint = typeof value === 'number' || typeof value === 'boolean' ? ' (quote it to make it text)' : '';
-    return this.problem(entry.line, path, `must be a non-empty string, got ${describe(entry.value)}${hint}`);
+    const hint =
+      typeof value === 'number' || typeof value === 'boolean' ? ' (quote it to make it text)' : '';
+    return this.problem(
+      entry.line,
+      path,
+      `must be a non-empty string, got ${describe(entry.value)}${hint}`,
+    );
   }
 
   /** A non-empty sequence's items. */
   private list(entry: Entry, path: string, what: string): Entry[] | undefined {
-    if (!isSeq(entry.value)) return this.problem(entry.line, path, `must be a list, got ${describe(entry.value)}`);
-    if (entry.value.items.length === 0) return this.problem(entry.line, path, `must list at least one ${what}`);
+    if (!isSeq(entry.value))
+      return this.problem(entry.line, path, `must be a list, got ${describe(entry.value)}`);
+    if (entry.value.items.length === 0)
+      return this.problem(entry.line, path, `must list at least one ${what}`);
     return (entry.value.items as (Node | null)[]).map((item) => (item ? this.entry(item) : entry));
   }
 
@@ -252,7 +339,11 @@ class ConfigReader {
   ): Map<string, Entry> | undefined {
     const node = entry.value;
     if (!isMap(node)) {
-      return this.problem(entry.line, path, `must be a mapping with ${keys.join(', ')}, got ${describe(node)}${hint}`);
+      return this.problem(
+        entry.line,
+        path,
+        `must be a mapping with ${keys.join(', ')}, got ${describe(node)}${hint}`,
+      );
     }
     const fields = new Map<string, Entry>();
     const keyLines = new Map<string, number>();
@@ -273,7 +364,8 @@ class ConfigReader {
       }
     }
     const missing = required.filter((key) => !fields.has(key));
-    for (const key of missing) this.problem(entry.line, path ? `${path}.${key}` : key, 'is required');
+    for (const key of missing)
+      this.problem(entry.line, path ? `${path}.${key}` : key, 'is required');
     return missing.length === 0 ? fields : undefined;
   }
 

@@ -34,6 +34,9 @@ export function gatewayError(
 }
 
 /** Shorthand for the most common one: the client sent something we cannot accept. */
-export function badUserInput(message: string, extensions: Record<string, unknown> = {}): GraphQLError {
+export function badUserInput(
+  message: string,
+  extensions: Record<string, unknown> = {},
+): GraphQLError {
   return gatewayError(ErrorCode.BAD_USER_INPUT, message, extensions);
 }

@@ -84,7 +84,14 @@ export function awsSettingsProblem(error: unknown): AwsSettingsProblem | undefin
   return undefined;
 }
 
-const SOCKET_ERRORS = new Set(['ECONNREFUSED', 'ECONNRESET', 'EPIPE', 'ENOTFOUND', 'EAI_AGAIN', 'ETIMEDOUT']);
+const SOCKET_ERRORS = new Set([
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'EPIPE',
+  'ENOTFOUND',
+  'EAI_AGAIN',
+  'ETIMEDOUT',
+]);
 
 interface UpstreamErrorShape {
   name?: string;
@@ -107,7 +114,8 @@ export function classifyUpstreamError(error: unknown, clientToken = false): Erro
   if (status === 401 || status === 403) return ErrorCode.UPSTREAM_ACCESS_DENIED;
   if (status === 404) return ErrorCode.NOT_FOUND;
   if (status === 408) return ErrorCode.UPSTREAM_TIMEOUT;
-  if ((status !== undefined && status >= 500) || e.$fault === 'server') return ErrorCode.UPSTREAM_UNAVAILABLE;
+  if ((status !== undefined && status >= 500) || e.$fault === 'server')
+    return ErrorCode.UPSTREAM_UNAVAILABLE;
   return ErrorCode.UPSTREAM_UNAVAILABLE;
 }
 
@@ -136,5 +144,10 @@ export function toGatewayError(error: unknown, context: UpstreamCallContext): Gr
   const e = (error ?? {}) as UpstreamErrorShape;
   const extensions: Record<string, unknown> = { service: context.service };
   if (context.exposeUpstream) extensions.upstream = { name: e.name, message: e.message };
-  return gatewayError(code, messages[code] ?? `${service} failed.`, extensions, error instanceof Error ? error : undefined);
+  return gatewayError(
+    code,
+    messages[code] ?? `${service} failed.`,
+    extensions,
+    error instanceof Error ? error : undefined,
+  );
 }

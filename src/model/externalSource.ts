@@ -50,5 +50,9 @@ export function toConfigurationDetails(configuration: unknown): ConfigurationDet
 }
 
 function unknownMember(memberName: string, value: unknown): UnknownConfigurationModel {
-  return { kind: 'UnknownExternalSourceConfiguration', memberName, rawJson: JSON.stringify(value ?? null) };
+  return {
+    kind: 'UnknownExternalSourceConfiguration',
+    memberName,
+    rawJson: JSON.stringify(value ?? null),
+  };
 }

@@ -20,7 +20,12 @@ const VERSION = 'g1';
 
 /** What a job's global id addresses: enough to find the job upstream. */
 export type JobLocator =
-  | { kind: 'SyncJob'; source: Extract<JobSourceRef, { kind: 'KendraDataSource' | 'QBusinessDataSource' }>; executionId: string; startedAtMs?: number }
+  | {
+      kind: 'SyncJob';
+      source: Extract<JobSourceRef, { kind: 'KendraDataSource' | 'QBusinessDataSource' }>;
+      executionId: string;
+      startedAtMs?: number;
+    }
   | { kind: 'ImportJob'; knowledgeBaseId: string; importJobId: string };
 
 /** What any global id decodes to: a resource or a job. */
@@ -42,7 +47,12 @@ export function toGlobalId(target: NodeRef | JobModel): string {
     case 'QBusinessIndex':
       return encode(['QBusinessIndex', target.applicationId, target.indexId]);
     case 'QBusinessDataSource':
-      return encode(['QBusinessDataSource', target.applicationId, target.indexId, target.dataSourceId]);
+      return encode([
+        'QBusinessDataSource',
+        target.applicationId,
+        target.indexId,
+        target.dataSourceId,
+      ]);
     case 'QConnectKnowledgeBase':
       return encode(['QConnectKnowledgeBase', target.knowledgeBaseId]);
     case 'SyncJob': {
@@ -50,7 +60,15 @@ export function toGlobalId(target: NodeRef | JobModel): string {
       const s = target.source;
       return s.kind === 'KendraDataSource'
         ? encode(['SyncJob', 'KENDRA', s.indexId, s.dataSourceId, target.executionId, time])
-        : encode(['SyncJob', 'QBUSINESS', s.applicationId, s.indexId, s.dataSourceId, target.executionId, time]);
+        : encode([
+            'SyncJob',
+            'QBUSINESS',
+            s.applicationId,
+            s.indexId,
+            s.dataSourceId,
+            target.executionId,
+            time,
+          ]);
     }
     case 'ImportJob':
       return encode(['ImportJob', target.source.knowledgeBaseId, target.importJobId]);
@@ -105,7 +123,10 @@ export function fromGlobalId(id: string): Locator {
 }
 
 function decodeGlobalId(id: string): Locator {
-  const fail = () => badUserInput(`"${id.slice(0, 80)}" is not a valid id of this API (ids are opaque: use them as given).`);
+  const fail = () =>
+    badUserInput(
+      `"${id.slice(0, 80)}" is not a valid id of this API (ids are opaque: use them as given).`,
+    );
   let parts: unknown;
   try {
     parts = JSON.parse(Buffer.from(id, 'base64url').toString('utf8'));
@@ -114,7 +135,8 @@ function decodeGlobalId(id: string): Locator {
   }
   if (!Array.isArray(parts) || parts[0] !== VERSION) throw fail();
   const [, kind, ...rest] = parts as [string, string, ...unknown[]];
-  const strings = (n: number) => rest.length === n && rest.every((p) => typeof p === 'string' && p.length > 0);
+  const strings = (n: number) =>
+    rest.length === n && rest.every((p) => typeof p === 'string' && p.length > 0);
   const jobTime = (value: unknown) => (typeof value === 'number' && value >= 0 ? value : undefined);
   switch (kind) {
     case 'KendraIndex':
@@ -131,13 +153,19 @@ function decodeGlobalId(id: string): Locator {
       break;
     case 'QBusinessDataSource':
       if (strings(3))
-        return { kind, applicationId: rest[0] as string, indexId: rest[1] as string, dataSourceId: rest[2] as string };
+        return {
+          kind,
+          applicationId: rest[0] as string,
+          indexId: rest[1] as string,
+          dataSourceId: rest[2] as string,
+        };
       break;
     case 'QConnectKnowledgeBase':
       if (strings(1)) return { kind, knowledgeBaseId: rest[0] as string };
       break;
     case 'ImportJob':
-      if (strings(2)) return { kind, knowledgeBaseId: rest[0] as string, importJobId: rest[1] as string };
+      if (strings(2))
+        return { kind, knowledgeBaseId: rest[0] as string, importJobId: rest[1] as string };
       break;
     case 'SyncJob': {
       const [service, ...ids] = rest;
@@ -146,7 +174,12 @@ function decodeGlobalId(id: string): Locator {
       if (!names.every((p) => typeof p === 'string' && p.length > 0)) break;
       if (service === 'KENDRA' && names.length === 3) {
         const [indexId, dataSourceId, executionId] = names as string[];
-        return { kind, source: { kind: 'KendraDataSource', indexId, dataSourceId }, executionId, startedAtMs: time };
+        return {
+          kind,
+          source: { kind: 'KendraDataSource', indexId, dataSourceId },
+          executionId,
+          startedAtMs: time,
+        };
       }
       if (service === 'QBUSINESS' && names.length === 4) {
         const [applicationId, indexId, dataSourceId, executionId] = names as string[];

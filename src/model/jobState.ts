@@ -33,7 +33,9 @@ export const IMPORT_JOB_STATUSES = Object.keys(IMPORT_STATES);
 /** The normalized state of a job; UNKNOWN for a status this gateway does not know. */
 export function jobStateOf(job: JobModel): JobState {
   const table = job.kind === 'SyncJob' ? SYNC_STATES : IMPORT_STATES;
-  return Object.prototype.hasOwnProperty.call(table, job.statusRaw) ? table[job.statusRaw] : 'UNKNOWN';
+  return Object.prototype.hasOwnProperty.call(table, job.statusRaw)
+    ? table[job.statusRaw]
+    : 'UNKNOWN';
 }
 
 /** The job's status in its service's enum, or UNKNOWN when the value is not in it. */
@@ -48,4 +50,9 @@ export function knownImportJobType(job: ImportJobModel): 'QUICK_RESPONSES' | 'UN
 }
 
 /** Finished states: the denominator of a failure rate. */
-export const FINISHED_STATES: readonly JobState[] = ['SUCCEEDED', 'FAILED', 'INCOMPLETE', 'ABORTED'];
+export const FINISHED_STATES: readonly JobState[] = [
+  'SUCCEEDED',
+  'FAILED',
+  'INCOMPLETE',
+  'ABORTED',
+];

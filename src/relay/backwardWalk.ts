@@ -64,7 +64,12 @@ async function stepBack<T>(
   let page = plan.beforePage;
   for (let step = 0; page !== undefined && step < MAX_STEPS; step++) {
     const token = page ?? undefined;
-    const reader = new SourceReader(source, { token, skipHint: 0, consumed: afterKey }, bound, onPage);
+    const reader = new SourceReader(
+      source,
+      { token, skipHint: 0, consumed: afterKey },
+      bound,
+      onPage,
+    );
     const run: ReadItem<T>[] = [];
     for (;;) {
       const item = reader.buffer[0];
@@ -87,10 +92,14 @@ async function stepBack<T>(
     }
     runs.unshift(run);
     total += run.length;
-    const reachedStart = token === undefined || (afterKey !== undefined && compareSortKeys(first, afterKey) <= 0);
+    const reachedStart =
+      token === undefined || (afterKey !== undefined && compareSortKeys(first, afterKey) <= 0);
     if (reachedStart || total > count) {
       const items = runs.flat();
-      return { items: items.slice(Math.max(0, items.length - count)), windowHasMore: total > count };
+      return {
+        items: items.slice(Math.max(0, items.length - count)),
+        windowHasMore: total > count,
+      };
     }
     stop = first;
     page = token === undefined ? undefined : await cache.previous(k, token);

@@ -84,10 +84,25 @@ export async function connectionFromPageSource<T>(
   const recorder = new ChainRecorder(chain, k);
   const forward = request.direction === 'forward';
   let outcome: { items: ReadItem<T>[]; windowHasMore: boolean };
-  if (!forward && before !== undefined && chain !== undefined && (after === undefined || compareSortKeys(after.s, before.s) < 0)) {
+  if (
+    !forward &&
+    before !== undefined &&
+    chain !== undefined &&
+    (after === undefined || compareSortKeys(after.s, before.s) < 0)
+  ) {
     const beforePage =
-      before.at === 'page' ? (before.token ?? null) : before.at === 'pageEnd' ? await chain.previous(k, before.nextToken) : undefined;
-    const plan = { count: request.count, before: before.s, beforePage, afterKey: after?.s, windowStart: readerStart(after) };
+      before.at === 'page'
+        ? (before.token ?? null)
+        : before.at === 'pageEnd'
+          ? await chain.previous(k, before.nextToken)
+          : undefined;
+    const plan = {
+      count: request.count,
+      before: before.s,
+      beforePage,
+      afterKey: after?.s,
+      windowStart: readerStart(after),
+    };
     outcome = await lastBeforeViaChain(source, k, chain, plan, bound);
   } else {
     // An `after` at or past `before` needs no call: the reader's consumed key is already past the window.
@@ -98,7 +113,10 @@ export async function connectionFromPageSource<T>(
         isFatal: () => true,
         mark: () => undefined,
       });
-      outcome = { items: walked.items.map(({ item }) => item), windowHasMore: walked.windowHasMore };
+      outcome = {
+        items: walked.items.map(({ item }) => item),
+        windowHasMore: walked.windowHasMore,
+      };
     } finally {
       await recorder.flush();
     }
@@ -124,7 +142,11 @@ export async function connectionFromPageSource<T>(
  * refuse for a source keyed `sourceKey`, before the source exists: lets a resolver check them
  * before discovery or any other upstream call.
  */
-export function checkPageSourceArgs(args: ConnectionArgs, sourceKey: string, signer?: CursorSigner): void {
+export function checkPageSourceArgs(
+  args: ConnectionArgs,
+  sourceKey: string,
+  signer?: CursorSigner,
+): void {
   const request = parseConnectionArgs(args);
   const k = connectionKeyHash(sourceKey);
   if (request.after !== undefined) decodeSourceCursor(request.after, 'after', k, signer);
@@ -145,7 +167,9 @@ function readerStart(after: SourceCursor | undefined): ReaderStart {
 }
 
 function edgePosition(item: ReadItem<unknown>, b: number): SourceCursor {
-  if (!item.lastOfPage) return { b, s: item.key, at: 'page', token: item.token, offset: item.offset };
-  if (item.pageNextToken !== undefined) return { b, s: item.key, at: 'pageEnd', nextToken: item.pageNextToken };
+  if (!item.lastOfPage)
+    return { b, s: item.key, at: 'page', token: item.token, offset: item.offset };
+  if (item.pageNextToken !== undefined)
+    return { b, s: item.key, at: 'pageEnd', nextToken: item.pageNextToken };
   return { b, s: item.key, at: 'listEnd' };
 }

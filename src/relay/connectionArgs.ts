@@ -30,9 +30,12 @@ export interface CheckedConnectionArgs {
 
 function checkCount(name: 'first' | 'last', value: number): number {
   if (!Number.isInteger(value) || value < 0 || value > MAX_PAGE_SIZE) {
-    throw badUserInput(`\`${name}\` must be a whole number between 0 and ${MAX_PAGE_SIZE}, got ${value}`, {
-      argumentName: name,
-    });
+    throw badUserInput(
+      `\`${name}\` must be a whole number between 0 and ${MAX_PAGE_SIZE}, got ${value}`,
+      {
+        argumentName: name,
+      },
+    );
   }
   return value;
 }
@@ -53,7 +56,8 @@ export function parseConnectionArgs(args: ConnectionArgs): CheckedConnectionArgs
       { argumentName: 'last' },
     );
   }
-  if (last != null) return { direction: 'backward', count: checkCount('last', last), after, before };
+  if (last != null)
+    return { direction: 'backward', count: checkCount('last', last), after, before };
   const count = first != null ? checkCount('first', first) : DEFAULT_PAGE_SIZE;
   return { direction: 'forward', count, after, before };
 }

@@ -96,9 +96,12 @@ export function decodeCursorPayload(
     );
   }
   if (record.k !== k) {
-    throw badUserInput(`\`${arg}\`: this cursor belongs to another connection (other data source or filter): ${RESTART}`, {
-      argumentName: arg,
-    });
+    throw badUserInput(
+      `\`${arg}\`: this cursor belongs to another connection (other data source or filter): ${RESTART}`,
+      {
+        argumentName: arg,
+      },
+    );
   }
   return record;
 }
@@ -143,16 +146,27 @@ export function decodeSourceCursor(
   const s = fromWireSortKey(p.s);
   const b = p.b;
   const malformed = () =>
-    badUserInput(`\`${arg}\` is not a cursor of this connection (it was not issued by this gateway or was altered): ${RESTART}`, {
-      argumentName: arg,
-    });
+    badUserInput(
+      `\`${arg}\` is not a cursor of this connection (it was not issued by this gateway or was altered): ${RESTART}`,
+      {
+        argumentName: arg,
+      },
+    );
   if (s === undefined || typeof b !== 'number' || !Number.isFinite(b)) throw malformed();
-  if (p.e === 1 && p.n === undefined && p.t === undefined && p.o === undefined) return { b, s, at: 'listEnd' };
+  if (p.e === 1 && p.n === undefined && p.t === undefined && p.o === undefined)
+    return { b, s, at: 'listEnd' };
   if (typeof p.n === 'string' && p.e === undefined && p.t === undefined && p.o === undefined) {
     return { b, s, at: 'pageEnd', nextToken: p.n };
   }
   const o = p.o;
-  if (typeof o === 'number' && Number.isInteger(o) && o >= 0 && (p.t === undefined || typeof p.t === 'string') && p.n === undefined && p.e === undefined) {
+  if (
+    typeof o === 'number' &&
+    Number.isInteger(o) &&
+    o >= 0 &&
+    (p.t === undefined || typeof p.t === 'string') &&
+    p.n === undefined &&
+    p.e === undefined
+  ) {
     return { b, s, at: 'page', token: p.t as string | undefined, offset: o };
   }
   throw malformed();

@@ -68,7 +68,10 @@ export interface MergedConnectionOptions {
 }
 
 /** Rejections that fail the whole call rather than leave one source out. */
-const FATAL_CODES: ReadonlySet<unknown> = new Set([ErrorCode.BAD_USER_INPUT, ErrorCode.CURSOR_EXPIRED]);
+const FATAL_CODES: ReadonlySet<unknown> = new Set([
+  ErrorCode.BAD_USER_INPUT,
+  ErrorCode.CURSOR_EXPIRED,
+]);
 
 function isFatal(error: unknown): boolean {
   const extensions = (error as { extensions?: { code?: unknown } } | null)?.extensions;
@@ -110,18 +113,28 @@ export async function connectionFromMergedSources<T>(
   const signer = options.signer ?? processCursorSigner;
   const ordered = [...sources].sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
   ordered.forEach((source, i) => {
-    if (i > 0 && ordered[i - 1].key === source.key) throw new Error(`merged feed: two sources have the key ${source.key}`);
+    if (i > 0 && ordered[i - 1].key === source.key)
+      throw new Error(`merged feed: two sources have the key ${source.key}`);
   });
   const setHash = mergedFeedKeyHash(ordered.map((source) => source.key));
   const k = options.key === undefined ? setHash : mergedFeedCursorKey(options.key);
   const boundSet = options.key === undefined ? undefined : setHash;
-  const context = { k, sourceCount: ordered.length, signer, positions: options.positions, setHash: boundSet };
+  const context = {
+    k,
+    sourceCount: ordered.length,
+    signer,
+    positions: options.positions,
+    setHash: boundSet,
+  };
   // Both signatures are checked before either position is read from the store.
   if (request.after !== undefined) verifyMergedCursor(request.after, 'after', k, signer);
   if (request.before !== undefined) verifyMergedCursor(request.before, 'before', k, signer);
   const decode = (cursor: string | undefined, arg: 'after' | 'before') =>
     cursor === undefined ? undefined : decodeMergedCursor(cursor, arg, context);
-  const [after, before] = await Promise.all([decode(request.after, 'after'), decode(request.before, 'before')]);
+  const [after, before] = await Promise.all([
+    decode(request.after, 'after'),
+    decode(request.before, 'before'),
+  ]);
   const bound = walkBound(after, before, options.now ?? Date.now);
 
   const chain = options.tokenChain;
@@ -181,7 +194,10 @@ export async function connectionFromMergedSources<T>(
           { k, b: bound, signer, positions: options.positions, setHash: boundSet },
         );
   const edges = outcome.items.map(({ item }, i) => lazyEdge(item.node, cursors[i]));
-  const failures = outcome.failures.map(({ readerIndex, error }) => ({ sourceKey: ordered[readerIndex].key, error }));
+  const failures = outcome.failures.map(({ readerIndex, error }) => ({
+    sourceKey: ordered[readerIndex].key,
+    error,
+  }));
   const forward = request.direction === 'forward';
   const partial = failures.length > 0;
   return {
@@ -204,11 +220,17 @@ export function mergedFeedCursorKey(key: string): string {
  * `connectionFromMergedSources` would refuse, without knowing its sources: lets a resolver check
  * them before discovery or any other upstream call.
  */
-export function checkMergedFeedArgs(args: ConnectionArgs, key: string, signer?: CursorSigner): void {
+export function checkMergedFeedArgs(
+  args: ConnectionArgs,
+  key: string,
+  signer?: CursorSigner,
+): void {
   const request = parseConnectionArgs(args);
   const k = mergedFeedCursorKey(key);
-  if (request.after !== undefined) verifyMergedCursor(request.after, 'after', k, signer ?? processCursorSigner);
-  if (request.before !== undefined) verifyMergedCursor(request.before, 'before', k, signer ?? processCursorSigner);
+  if (request.after !== undefined)
+    verifyMergedCursor(request.after, 'after', k, signer ?? processCursorSigner);
+  if (request.before !== undefined)
+    verifyMergedCursor(request.before, 'before', k, signer ?? processCursorSigner);
 }
 
 /** The `k` of a merged feed's cursors: a hash of its sources' keys, whatever their order. */
@@ -265,7 +287,10 @@ function lazyEdge<T>(node: T, encode: () => string): Edge<T> {
   };
 }
 
-function lazyPageInfo<T>(edges: Edge<T>[], flags: Pick<PageInfo, 'hasNextPage' | 'hasPreviousPage'>): PageInfo {
+function lazyPageInfo<T>(
+  edges: Edge<T>[],
+  flags: Pick<PageInfo, 'hasNextPage' | 'hasPreviousPage'>,
+): PageInfo {
   return {
     ...flags,
     get startCursor() {

@@ -216,7 +216,8 @@ function fromWirePosition(
   if (Object.keys(rest).length > 0) throw malformed();
   let known: KnownRun | undefined;
   if (c !== undefined || l !== undefined) {
-    if (h === undefined || typeof c !== 'number' || !Number.isInteger(c) || c < 2) throw malformed();
+    if (h === undefined || typeof c !== 'number' || !Number.isInteger(c) || c < 2)
+      throw malformed();
     if (l !== null && !(typeof l === 'number' && Number.isFinite(l))) throw malformed();
     known = { count: c, lastTime: l === null ? -Infinity : l };
   }
@@ -228,5 +229,8 @@ function fromWirePosition(
   if (f !== undefined && f !== null && consumed === undefined) throw malformed();
   const end = e === undefined || e === null ? e : fromWireSortKey(e);
   if (e !== undefined && e !== null && end === undefined) throw malformed();
-  return { position: { token: t, offset: o, head, known, consumed }, end: end as SortKey | null | undefined };
+  return {
+    position: { token: t, offset: o, head, known, consumed },
+    end: end as SortKey | null | undefined,
+  };
 }

@@ -139,7 +139,13 @@ export class SourceReader<T> {
     if (head !== undefined) {
       const last = this.buffer[this.buffer.length - 1];
       const known = { count: this.buffer.length, lastTime: sortKeyTime(last.key) };
-      return { token: head.token, offset: head.offset, head: head.key, known, consumed: this.consumed };
+      return {
+        token: head.token,
+        offset: head.offset,
+        head: head.key,
+        known,
+        consumed: this.consumed,
+      };
     }
     if (this.exhausted) return { done: true };
     return {

@@ -126,7 +126,8 @@ export async function walkWindow<T, M>(
         // alone: its page may well fill this one (a busy source among quiet ones). From the
         // second time on, with every other source known only by its head that this page may
         // still reach, so that interleaved sources cost one more round trip, not one each.
-        if (materializedBefore) for (const i of headsThePageMayReach(readers, materialize, inWindowOf)) toFetch.add(i);
+        if (materializedBefore)
+          for (const i of headsThePageMayReach(readers, materialize, inWindowOf)) toFetch.add(i);
         toFetch.add(min.readerIndex);
         materializedBefore = true;
       }
@@ -213,7 +214,10 @@ function headsThePageMayReach<T>(
           if (compareSortKeys(item.key, head) >= 0) break;
           before++;
         }
-      } else if (reader.virtualHead !== undefined && compareSortKeys(reader.virtualHead, head) < 0) {
+      } else if (
+        reader.virtualHead !== undefined &&
+        compareSortKeys(reader.virtualHead, head) < 0
+      ) {
         const known = reader.virtualKnown;
         before += known !== undefined && known.lastTime > sortKeyTime(head) ? known.count : 1;
       }

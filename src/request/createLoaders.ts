@@ -70,7 +70,12 @@ function toError(reason: unknown): Error {
 function bareSyncSource(ref: SyncSourceRef): SyncSourceRef {
   return ref.kind === 'KendraDataSource'
     ? { kind: ref.kind, indexId: ref.indexId, dataSourceId: ref.dataSourceId }
-    : { kind: ref.kind, applicationId: ref.applicationId, indexId: ref.indexId, dataSourceId: ref.dataSourceId };
+    : {
+        kind: ref.kind,
+        applicationId: ref.applicationId,
+        indexId: ref.indexId,
+        dataSourceId: ref.dataSourceId,
+      };
 }
 
 /**
@@ -148,12 +153,18 @@ export function createLoaders(upstream: Upstream, options: LoaderOptions = {}) {
       pageCache?.forget(source);
     },
     /** One page of a data source's sync history. */
-    loadSyncJobsPage: (key: SyncJobsPageKey) => syncJobsPage.load({ ...key, source: bareSyncSource(key.source) }),
+    loadSyncJobsPage: (key: SyncJobsPageKey) =>
+      syncJobsPage.load({ ...key, source: bareSyncSource(key.source) }),
     /** One page of a knowledge base's import history. */
     loadImportJobsPage: (key: ImportJobsPageKey) =>
-      importJobsPage.load({ ...key, source: { kind: key.source.kind, knowledgeBaseId: key.source.knowledgeBaseId } }),
+      importJobsPage.load({
+        ...key,
+        source: { kind: key.source.kind, knowledgeBaseId: key.source.knowledgeBaseId },
+      }),
     /** Name, type, status... of a data source or knowledge base (a describe/get call). */
-    loadSourceDetails: (ref: KendraDataSourceRef | QBusinessDataSourceRef | QConnectKnowledgeBaseRef) =>
+    loadSourceDetails: (
+      ref: KendraDataSourceRef | QBusinessDataSourceRef | QConnectKnowledgeBaseRef,
+    ) =>
       ref.details
         ? Promise.resolve(ref.details)
         : sourceDetails.load(
@@ -161,10 +172,14 @@ export function createLoaders(upstream: Upstream, options: LoaderOptions = {}) {
               ? { kind: ref.kind, knowledgeBaseId: ref.knowledgeBaseId }
               : bareSyncSource(ref),
           ),
-    kendraIndex: loaderOf<string, KendraIndexDetails>((indexId) => describeKendraIndex(upstream, indexId)),
-    qbusinessApplication: loaderOf<string, QBusinessApplicationDetails>((id) => getQBusinessApplication(upstream, id)),
-    qbusinessIndex: loaderOf<{ applicationId: string; indexId: string }, QBusinessIndexDetails>((key) =>
-      getQBusinessIndex(upstream, key.applicationId, key.indexId),
+    kendraIndex: loaderOf<string, KendraIndexDetails>((indexId) =>
+      describeKendraIndex(upstream, indexId),
+    ),
+    qbusinessApplication: loaderOf<string, QBusinessApplicationDetails>((id) =>
+      getQBusinessApplication(upstream, id),
+    ),
+    qbusinessIndex: loaderOf<{ applicationId: string; indexId: string }, QBusinessIndexDetails>(
+      (key) => getQBusinessIndex(upstream, key.applicationId, key.indexId),
     ),
     importJob: loaderOf<{ knowledgeBaseId: string; importJobId: string }, ImportJobModel>((key) =>
       getImportJob(upstream, key.knowledgeBaseId, key.importJobId),

@@ -35,11 +35,12 @@ export function matchesJob(job: JobModel, filter: JobPredicate): boolean {
     if (!filter.types.includes(knownImportJobType(job))) return false;
   }
   const started = jobStartedAt(job)?.getTime();
-  if (filter.startedAfter && (started === undefined || started < filter.startedAfter.getTime())) return false;
-  if (filter.startedBefore && (started === undefined || started > filter.startedBefore.getTime())) return false;
+  if (filter.startedAfter && (started === undefined || started < filter.startedAfter.getTime()))
+    return false;
+  if (filter.startedBefore && (started === undefined || started > filter.startedBefore.getTime()))
+    return false;
   return true;
 }
-
 
 /**
  * What a Kendra or Q Business list call can take of the filter: the window always, the status
@@ -69,8 +70,10 @@ export function syncPushdown(filter: JobPredicate): SyncJobQuery {
  * the service's jobs never have, e.g. DELETED for a sync source): such a source is not asked.
  */
 export function matchesNothing(filter: JobPredicate, kind: 'SyncJob' | 'ImportJob'): boolean {
-  if (filter.statuses?.length === 0 || filter.states?.length === 0 || filter.types?.length === 0) return true;
-  if (filter.startedAfter && filter.startedBefore && filter.startedAfter > filter.startedBefore) return true;
+  if (filter.statuses?.length === 0 || filter.states?.length === 0 || filter.types?.length === 0)
+    return true;
+  if (filter.startedAfter && filter.startedBefore && filter.startedAfter > filter.startedBefore)
+    return true;
   if (filter.states && !filter.states.includes('UNKNOWN')) {
     const reachable = Object.values(kind === 'SyncJob' ? SYNC_STATES : IMPORT_STATES);
     return !reachable.some((state) => filter.states!.includes(state));

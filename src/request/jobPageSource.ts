@@ -53,7 +53,12 @@ export function jobPageSource<T extends JobModel = JobModel>(
   const key = canonicalKey({ service: serviceOf(source), source: sourceKey(source), filter });
   if (matchesNothing(filter, source.kind === 'QConnectKnowledgeBase' ? 'ImportJob' : 'SyncJob')) {
     // Same key (cursors still check), no upstream call.
-    return { key, maxPageSize: maxPageSizeOf(source), fetchPage: async () => ({ items: [] }), sortKeyOf: jobSortKey };
+    return {
+      key,
+      maxPageSize: maxPageSizeOf(source),
+      fetchPage: async () => ({ items: [] }),
+      sortKeyOf: jobSortKey,
+    };
   }
   const query = source.kind !== 'QConnectKnowledgeBase' && pushdown ? syncPushdown(filter) : {};
   // Without a local part the engine may size calls to what it needs instead of the largest page.
@@ -87,10 +92,15 @@ export function jobPageSource<T extends JobModel = JobModel>(
  * exact enum match; a window is checked here too, since whether a service's bounds are inclusive
  * is not written in its model.
  */
-function needsLocalFilter(source: JobSourceRef, filter: JobPredicate, pushed: SyncJobQuery): boolean {
+function needsLocalFilter(
+  source: JobSourceRef,
+  filter: JobPredicate,
+  pushed: SyncJobQuery,
+): boolean {
   const window = filter.startedAfter !== undefined || filter.startedBefore !== undefined;
   const byStatus = filter.statuses !== undefined || filter.states !== undefined;
-  if (source.kind === 'QConnectKnowledgeBase') return window || byStatus || filter.types !== undefined;
+  if (source.kind === 'QConnectKnowledgeBase')
+    return window || byStatus || filter.types !== undefined;
   return window || (byStatus && pushed.status === undefined);
 }
 
@@ -99,7 +109,10 @@ function needsLocalFilter(source: JobSourceRef, filter: JobPredicate, pushed: Sy
  * hands the same decoded page to every request, so the copies are shared rather than rebuilt
  * (and collected) on each. Danger: the jobs are shared; nothing may modify them.
  */
-const sourcedItems = new WeakMap<readonly JobModel[], { source: JobSourceRef; items: JobModel[] }>();
+const sourcedItems = new WeakMap<
+  readonly JobModel[],
+  { source: JobSourceRef; items: JobModel[] }
+>();
 
 function withSource(items: readonly JobModel[], source: JobSourceRef): JobModel[] {
   const known = sourcedItems.get(items);

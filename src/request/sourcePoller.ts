@@ -101,7 +101,11 @@ export class SourcePoller {
     }
     try {
       const previous = snapshot ?? (await this.loadSnapshot());
-      const pages = jobPageSource(createLoaders(this.settings.upstream, { pageCache: this.settings.pageCache }), this.source, {});
+      const pages = jobPageSource(
+        createLoaders(this.settings.upstream, { pageCache: this.settings.pageCache }),
+        this.source,
+        {},
+      );
       const page = await pages.fetchPage(undefined, pages.maxPageSize);
       if (this.abort.signal.aborted) return { snapshot, running: false };
       const { changed, next } = diffJobs(previous, page.items, page.nextToken !== undefined);

@@ -12,20 +12,25 @@ import type { ConnectionArgs } from '../relay/connectionArgs';
 import { walkAnchor } from '../relay/peekWalkBound';
 import { jobConnection, listOf, windowOf } from './jobConnections';
 
-const details = (ref: JobSourceRef, context: GatewayContext) => context.loaders.loadSourceDetails(ref);
+const details = (ref: JobSourceRef, context: GatewayContext) =>
+  context.loaders.loadSourceDetails(ref);
 
 /** Resolvers of the `JobSource` interface's fields, spread into each source type. */
 export const jobSourceFields = {
   id: (ref: JobSourceRef) => toGlobalId(ref),
   service: (ref: JobSourceRef) => serviceOf(ref),
   sourceId: (ref: JobSourceRef) => ownId(ref),
-  name: async (ref: JobSourceRef, _: unknown, context: GatewayContext) => (await details(ref, context)).name,
-  type: async (ref: JobSourceRef, _: unknown, context: GatewayContext) => (await details(ref, context)).type ?? null,
-  status: async (ref: JobSourceRef, _: unknown, context: GatewayContext) => (await details(ref, context)).status ?? null,
+  name: async (ref: JobSourceRef, _: unknown, context: GatewayContext) =>
+    (await details(ref, context)).name,
+  type: async (ref: JobSourceRef, _: unknown, context: GatewayContext) =>
+    (await details(ref, context)).type ?? null,
+  status: async (ref: JobSourceRef, _: unknown, context: GatewayContext) =>
+    (await details(ref, context)).status ?? null,
   description: async (ref: JobSourceRef, _: unknown, context: GatewayContext) =>
     (await details(ref, context)).description ?? null,
   indexId: (ref: JobSourceRef) => (ref.kind === 'QConnectKnowledgeBase' ? null : ref.indexId),
-  applicationId: (ref: JobSourceRef) => (ref.kind === 'QBusinessDataSource' ? ref.applicationId : null),
+  applicationId: (ref: JobSourceRef) =>
+    ref.kind === 'QBusinessDataSource' ? ref.applicationId : null,
   jobs: async (
     ref: JobSourceRef,
     args: ConnectionArgs & { filter?: SourceJobFilter | null },

@@ -19,7 +19,9 @@ const ACTIVE = new Set(['SYNCING', 'SYNCING_INDEXING', 'STOPPING']);
 async function syncSource(context: GatewayContext, id: string): Promise<SyncSourceRef> {
   const ref = fromGlobalId(id);
   if (ref.kind !== 'KendraDataSource' && ref.kind !== 'QBusinessDataSource') {
-    throw badUserInput(`Syncs run on Kendra and Q Business data sources; "${id}" is a ${ref.kind}.`);
+    throw badUserInput(
+      `Syncs run on Kendra and Q Business data sources; "${id}" is a ${ref.kind}.`,
+    );
   }
   return served(context, ref);
 }
@@ -34,22 +36,37 @@ export const Mutation: MutationResolvers = {
   startSync: async (_, { dataSourceId }, context) => {
     const ref = await syncSource(context, dataSourceId);
     const executionId =
-      ref.kind === 'KendraDataSource' ? await startKendraSync(context.upstream, ref) : await startQBusinessSync(context.upstream, ref);
+      ref.kind === 'KendraDataSource'
+        ? await startKendraSync(context.upstream, ref)
+        : await startQBusinessSync(context.upstream, ref);
     context.loaders.clearSyncJobs(ref);
     const job = (await headOfHistory(context, ref)).find((j) => j.executionId === executionId);
     // The service accepted the start; if its history does not show the job yet, say what we know.
-    return job ?? { kind: 'SyncJob', source: ref, executionId, statusRaw: 'SYNCING', startedAt: new Date(context.options.now()) };
+    return (
+      job ?? {
+        kind: 'SyncJob',
+        source: ref,
+        executionId,
+        statusRaw: 'SYNCING',
+        startedAt: new Date(context.options.now()),
+      }
+    );
   },
   stopSync: async (_, { dataSourceId }, context) => {
     const ref = await syncSource(context, dataSourceId);
     const running = (await headOfHistory(context, ref)).find((j) => ACTIVE.has(j.statusRaw));
     if (!running) {
-      throw gatewayError(ErrorCode.CONFLICT, `No sync job is running on data source ${ref.dataSourceId}; nothing to stop.`);
+      throw gatewayError(
+        ErrorCode.CONFLICT,
+        `No sync job is running on data source ${ref.dataSourceId}; nothing to stop.`,
+      );
     }
     if (ref.kind === 'KendraDataSource') await stopKendraSync(context.upstream, ref);
     else await stopQBusinessSync(context.upstream, ref);
     context.loaders.clearSyncJobs(ref);
-    const stopped = (await headOfHistory(context, ref)).find((j) => j.executionId === running.executionId);
+    const stopped = (await headOfHistory(context, ref)).find(
+      (j) => j.executionId === running.executionId,
+    );
     return stopped ?? { ...running, statusRaw: 'STOPPING' };
   },
 };

@@ -7,7 +7,8 @@ export const SyncJob: SyncJobResolvers = {
   executionId: (job) => job.executionId,
   status: (job) => knownStatus(job) as never,
   statusRaw: (job) => job.statusRaw,
-  error: (job) => (job.error ? { code: job.error.code ?? null, message: job.error.message ?? null } : null),
+  error: (job) =>
+    job.error ? { code: job.error.code ?? null, message: job.error.message ?? null } : null,
   dataSourceErrorCode: (job) => job.dataSourceErrorCode ?? null,
   metrics: (job) =>
     job.metrics

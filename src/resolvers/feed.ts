@@ -35,11 +35,17 @@ export async function jobsFeed(
   });
   const predicate = { states: listOf(filter.states), ...windowOf(filter, anchor) };
   // Bound to the filter, not to the sources: a source discovered mid-walk does not void cursors.
-  const key = JSON.stringify({ filter: predicate, services: filter.services ?? null, sources: filter.sources ?? null });
+  const key = JSON.stringify({
+    filter: predicate,
+    services: filter.services ?? null,
+    sources: filter.sources ?? null,
+  });
   // A forged or altered cursor is refused before discovery asks the services anything.
   checkMergedFeedArgs(args, key, context.cursorSigner);
   const refs = await selectSources(context, info, filter);
-  const pageSources = refs.map((ref) => jobPageSource(context.loaders, ref, predicate, { pushdown: context.options.pushdown }));
+  const pageSources = refs.map((ref) =>
+    jobPageSource(context.loaders, ref, predicate, { pushdown: context.options.pushdown }),
+  );
   const byKey = new Map(pageSources.map((source, i) => [source.key, refs[i]]));
   const result = await connectionFromMergedSources(pageSources, args, {
     // The walk starts when the window was counted from, so both stay fixed while it pages.
@@ -77,7 +83,10 @@ export async function sourcesList(
     try {
       return (await context.loaders.loadSourceDetails(ref)).name.toLowerCase().includes(search);
     } catch (error) {
-      reportPartialError(context, info, error, { service: serviceOf(ref), sourceId: toGlobalId(ref) });
+      reportPartialError(context, info, error, {
+        service: serviceOf(ref),
+        sourceId: toGlobalId(ref),
+      });
       return false;
     }
   };

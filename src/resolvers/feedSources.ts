@@ -28,7 +28,9 @@ export async function selectSources(
   const wanted = selection.sources?.map((id) => {
     const ref = fromGlobalId(id);
     if (!SOURCE_KINDS.has(ref.kind)) {
-      throw badUserInput(`\`sources\` takes JobSource ids (data sources and knowledge bases); "${id}" is a ${ref.kind}.`);
+      throw badUserInput(
+        `\`sources\` takes JobSource ids (data sources and knowledge bases); "${id}" is a ${ref.kind}.`,
+      );
     }
     return ref as JobSourceRef;
   });
@@ -38,16 +40,22 @@ export async function selectSources(
     reportPartialError(context, info, failure.error, { service: failure.service, sourceId: null });
   }
   let sources = listing.sources;
-  if (selection.services) sources = sources.filter((s) => selection.services!.includes(serviceOf(s)));
+  if (selection.services)
+    sources = sources.filter((s) => selection.services!.includes(serviceOf(s)));
   if (wanted) {
     const idOf = (ref: JobSourceRef) => `${serviceOf(ref)}:${sourceKey(ref)}`;
     const wantedIds = new Set(wanted.map(idOf));
     sources = sources.filter((s) => wantedIds.has(idOf(s)));
     const servedIds = new Set(sources.map(idOf));
     const failedServices = new Set(listing.failures.map((f) => f.service));
-    const missing = wanted.filter((ref) => !failedServices.has(serviceOf(ref)) && !servedIds.has(idOf(ref)));
+    const missing = wanted.filter(
+      (ref) => !failedServices.has(serviceOf(ref)) && !servedIds.has(idOf(ref)),
+    );
     if (missing.length > 0) {
-      throw gatewayError(ErrorCode.NOT_FOUND, `${missing.length} of the \`sources\` ids are not served by this gateway.`);
+      throw gatewayError(
+        ErrorCode.NOT_FOUND,
+        `${missing.length} of the \`sources\` ids are not served by this gateway.`,
+      );
     }
   }
   return sources;

@@ -6,7 +6,10 @@ import { DateTimeResolver, DurationResolver, SafeIntResolver } from 'graphql-sca
 import type { Resolvers } from '../schema/generated';
 import { connectionFields } from './connectionFields';
 import { entityReference } from './entityReferences';
-import { ExternalSourceConfiguration, ExternalSourceConfigurationDetails } from './ExternalSourceConfiguration';
+import {
+  ExternalSourceConfiguration,
+  ExternalSourceConfigurationDetails,
+} from './ExternalSourceConfiguration';
 import { ImportJob } from './ImportJob';
 import { KendraDataSource, KendraIndex } from './kendra';
 import { QBusinessApplication, QBusinessDataSource, QBusinessIndex } from './qbusiness';

@@ -72,7 +72,9 @@ export async function jobConnection<T extends JobModel>(
   args: ConnectionArgs,
   anchorMs: number,
 ): Promise<Connection<T>> {
-  const pageSource = jobPageSource<T>(context.loaders, source, predicate, { pushdown: context.options.pushdown });
+  const pageSource = jobPageSource<T>(context.loaders, source, predicate, {
+    pushdown: context.options.pushdown,
+  });
   // The walk starts at the instant the window was counted from, so both stay fixed while it pages.
   const page = await connectionFromPageSource(pageSource, args, {
     now: () => anchorMs,

@@ -13,7 +13,7 @@ import { badUserInput } from '../errors/ErrorCode';
 import { countSourceJobs } from '../request/countSourceJobs';
 import { toGlobalId } from '../model/globalId';
 import { JOB_STATES, type JobState } from '../model/jobs';
-import { FINISHED_STATES, jobStateOf } from '../model/jobState';
+import { FINISHED_STATES } from '../model/jobState';
 import type { JobSummaryModel, StateCounts } from '../model/summary';
 import { serviceOf, type Service } from '../model/services';
 import type { JobFilter } from '../schema/generated';
@@ -25,10 +25,17 @@ import { listOf, windowOf } from './jobConnections';
 const DAY_MS = 24 * 60 * 60 * 1000;
 
 function countsOf(tally: Map<JobState, number>): StateCounts {
-  const byState = JOB_STATES.filter((state) => tally.has(state)).map((state) => ({ state, count: tally.get(state)! }));
+  const byState = JOB_STATES.filter((state) => tally.has(state)).map((state) => ({
+    state,
+    count: tally.get(state)!,
+  }));
   const total = byState.reduce((sum, s) => sum + s.count, 0);
   const finished = FINISHED_STATES.reduce((sum, state) => sum + (tally.get(state) ?? 0), 0);
-  return { total, byState, failureRate: finished === 0 ? null : (tally.get('FAILED') ?? 0) / finished };
+  return {
+    total,
+    byState,
+    failureRate: finished === 0 ? null : (tally.get('FAILED') ?? 0) / finished,
+  };
 }
 
 function add(into: Map<JobState, number>, from: Map<JobState, number>): void {
@@ -53,7 +60,9 @@ export async function jobSummary(
   windowOf({ startedAfter, startedBefore }, now);
   const maxDays = context.options.summaryMaxDays;
   if (startedBefore.getTime() - startedAfter.getTime() > maxDays * DAY_MS) {
-    throw badUserInput(`A \`jobSummary\` window may span at most ${maxDays} days; the one asked for spans ${((startedBefore.getTime() - startedAfter.getTime()) / DAY_MS).toFixed(1)}.`);
+    throw badUserInput(
+      `A \`jobSummary\` window may span at most ${maxDays} days; the one asked for spans ${((startedBefore.getTime() - startedAfter.getTime()) / DAY_MS).toFixed(1)}.`,
+    );
   }
   const window = { states: listOf(filter.states), startedAfter, startedBefore };
   const errorsBefore = context.partialErrors.length;
@@ -63,7 +72,10 @@ export async function jobSummary(
       countSourceJobs(context, ref, window).then(
         (tally) => ({ ref, tally }),
         (error: unknown) => {
-          reportPartialError(context, info, error, { service: serviceOf(ref), sourceId: toGlobalId(ref) });
+          reportPartialError(context, info, error, {
+            service: serviceOf(ref),
+            sourceId: toGlobalId(ref),
+          });
           return undefined;
         },
       ),

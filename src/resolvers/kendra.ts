@@ -13,15 +13,24 @@ export const KendraIndex: KendraIndexResolvers = {
   // A ref from a list carries what the list call returned: no describe call for those fields.
   name: async (ref, _, context) =>
     ref.name ?? ref.details?.name ?? (await context.loaders.kendraIndex.load(ref.indexId)).name,
-  edition: async (ref, _, context) => (await context.loaders.kendraIndex.load(ref.indexId)).edition ?? null,
+  edition: async (ref, _, context) =>
+    (await context.loaders.kendraIndex.load(ref.indexId)).edition ?? null,
   status: async (ref, _, context) =>
     (ref.details ?? (await context.loaders.kendraIndex.load(ref.indexId))).status ?? null,
-  description: async (ref, _, context) => (await context.loaders.kendraIndex.load(ref.indexId)).description ?? null,
-  createdAt: async (ref, _, context) => (await context.loaders.kendraIndex.load(ref.indexId)).createdAt ?? null,
-  updatedAt: async (ref, _, context) => (await context.loaders.kendraIndex.load(ref.indexId)).updatedAt ?? null,
+  description: async (ref, _, context) =>
+    (await context.loaders.kendraIndex.load(ref.indexId)).description ?? null,
+  createdAt: async (ref, _, context) =>
+    (await context.loaders.kendraIndex.load(ref.indexId)).createdAt ?? null,
+  updatedAt: async (ref, _, context) =>
+    (await context.loaders.kendraIndex.load(ref.indexId)).updatedAt ?? null,
   dataSource: (ref, { id }, context) => served(context, kendraDataSourceRef(ref.indexId, id)),
   dataSources: (ref, args, context) =>
-    sourcesOfParent(context, args, `kendra/${ref.indexId}`, (s) => s.kind === 'KendraDataSource' && s.indexId === ref.indexId),
+    sourcesOfParent(
+      context,
+      args,
+      `kendra/${ref.indexId}`,
+      (s) => s.kind === 'KendraDataSource' && s.indexId === ref.indexId,
+    ),
 };
 
 export const KendraDataSource: KendraDataSourceResolvers = {

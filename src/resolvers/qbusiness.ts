@@ -20,11 +20,14 @@ export const QBusinessApplication: QBusinessApplicationResolvers = {
   name: async (ref, _, context) =>
     ref.details?.name ?? (await context.loaders.qbusinessApplication.load(ref.applicationId)).name,
   status: async (ref, _, context) =>
-    (ref.details ?? (await context.loaders.qbusinessApplication.load(ref.applicationId))).status ?? null,
+    (ref.details ?? (await context.loaders.qbusinessApplication.load(ref.applicationId))).status ??
+    null,
   identityType: async (ref, _, context) =>
     (await context.loaders.qbusinessApplication.load(ref.applicationId)).identityType ?? null,
-  createdAt: async (ref, _, context) => (await context.loaders.qbusinessApplication.load(ref.applicationId)).createdAt ?? null,
-  updatedAt: async (ref, _, context) => (await context.loaders.qbusinessApplication.load(ref.applicationId)).updatedAt ?? null,
+  createdAt: async (ref, _, context) =>
+    (await context.loaders.qbusinessApplication.load(ref.applicationId)).createdAt ?? null,
+  updatedAt: async (ref, _, context) =>
+    (await context.loaders.qbusinessApplication.load(ref.applicationId)).updatedAt ?? null,
   index: (ref, { id }, context) => served(context, qbusinessIndexRef(ref.applicationId, id)),
   indices: (ref, args, context, info) => qbusinessIndexList(context, info, ref, args),
 };
@@ -49,7 +52,10 @@ export const QBusinessIndex: QBusinessIndexResolvers = {
       context,
       args,
       `qbusiness/${ref.applicationId}/${ref.indexId}`,
-      (s) => s.kind === 'QBusinessDataSource' && s.applicationId === ref.applicationId && s.indexId === ref.indexId,
+      (s) =>
+        s.kind === 'QBusinessDataSource' &&
+        s.applicationId === ref.applicationId &&
+        s.indexId === ref.indexId,
     ),
 };
 

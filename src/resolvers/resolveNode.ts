@@ -53,12 +53,21 @@ async function existingRef(context: GatewayContext, ref: NodeRef): Promise<NodeR
   }
 }
 
-async function findSyncJob(context: GatewayContext, locator: Extract<JobLocator, { kind: 'SyncJob' }>) {
+async function findSyncJob(
+  context: GatewayContext,
+  locator: Extract<JobLocator, { kind: 'SyncJob' }>,
+) {
   if (!(await context.catalog.serves(locator.source))) return null;
   const at = locator.startedAtMs !== undefined ? new Date(locator.startedAtMs) : undefined;
-  const source = jobPageSource<SyncJobModel>(context.loaders, locator.source, { startedAfter: at, startedBefore: at });
+  const source = jobPageSource<SyncJobModel>(context.loaders, locator.source, {
+    startedAfter: at,
+    startedBefore: at,
+  });
   try {
-    for await (const page of eachPage((request) => source.fetchPage(request.token, request.size), source.maxPageSize)) {
+    for await (const page of eachPage(
+      (request) => source.fetchPage(request.token, request.size),
+      source.maxPageSize,
+    )) {
       const job = page.items.find((item) => item.executionId === locator.executionId);
       if (job) return job;
     }
@@ -70,13 +79,21 @@ async function findSyncJob(context: GatewayContext, locator: Extract<JobLocator,
 }
 
 /** The object behind a global id, or null. A malformed id is BAD_USER_INPUT. */
-export async function resolveNode(context: GatewayContext, id: string): Promise<NodeRef | JobModel | null> {
+export async function resolveNode(
+  context: GatewayContext,
+  id: string,
+): Promise<NodeRef | JobModel | null> {
   const locator = fromGlobalId(id);
   switch (locator.kind) {
     case 'SyncJob':
       return findSyncJob(context, locator);
     case 'ImportJob':
-      if (!(await context.catalog.serves({ kind: 'QConnectKnowledgeBase', knowledgeBaseId: locator.knowledgeBaseId }))) {
+      if (
+        !(await context.catalog.serves({
+          kind: 'QConnectKnowledgeBase',
+          knowledgeBaseId: locator.knowledgeBaseId,
+        }))
+      ) {
         return null;
       }
       return nullIfNotFound(context.loaders.importJob.load(locator));

@@ -28,7 +28,10 @@ export function arrayPageSource(key: string, all: JobSourceRef[]): PageSource<Jo
     fetchPage: async (token, size) => {
       const start = token ? Number(token) : 0;
       const end = start + size;
-      return { items: sorted.slice(start, end), nextToken: end < sorted.length ? String(end) : undefined };
+      return {
+        items: sorted.slice(start, end),
+        nextToken: end < sorted.length ? String(end) : undefined,
+      };
     },
     sortKeyOf: (ref) => [0, serviceOf(ref), sourceKey(ref)],
   };
@@ -48,7 +51,11 @@ export function sourcesConnection(
 }
 
 /** Refuses bad arguments or cursors of a sources connection bound to `key`, before any listing. */
-export function checkSourcesArgs(context: GatewayContext, args: ConnectionArgs, key: unknown): void {
+export function checkSourcesArgs(
+  context: GatewayContext,
+  args: ConnectionArgs,
+  key: unknown,
+): void {
   checkPageSourceArgs(args, canonicalKey(key), context.cursorSigner);
 }
 

@@ -32,7 +32,9 @@ export function loadApiKeys(file: string): ApiKeys {
   try {
     text = readFileSync(file, 'utf8');
   } catch (error) {
-    throw new Error(`${file}: cannot read the API keys file (${(error as Error).message})`);
+    throw new Error(`${file}: cannot read the API keys file (${(error as Error).message})`, {
+      cause: error,
+    });
   }
   return parseApiKeys(text, file);
 }

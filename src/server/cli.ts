@@ -144,7 +144,8 @@ async function main(): Promise<void> {
   const number = (name: string, raw: string | undefined): number | undefined => {
     if (raw === undefined) return undefined;
     const value = Number(raw);
-    if (!Number.isFinite(value) || value < 0) throw new UsageError(`--${name} must be a non-negative number, got "${raw}"`);
+    if (!Number.isFinite(value) || value < 0)
+      throw new UsageError(`--${name} must be a non-negative number, got "${raw}"`);
     return value;
   };
   const seconds = (value: number | undefined) => (value === undefined ? undefined : value * 1000);
@@ -174,7 +175,9 @@ async function main(): Promise<void> {
   const catalogConfig = configFile ? loadCatalogConfig(configFile) : undefined;
   const store = values.store ?? env.GATEWAY_STORE ?? 'memory';
   if (store !== 'memory' && !/^rediss?:\/\/[^/]/.test(store)) {
-    throw new UsageError(`--store must be "memory" or a redis://host:port[/db] URL, got "${store}"`);
+    throw new UsageError(
+      `--store must be "memory" or a redis://host:port[/db] URL, got "${store}"`,
+    );
   }
   const secretList = values['cursor-secret'] ?? env.GATEWAY_CURSOR_SECRET;
   const cursorSecrets = secretList === undefined ? undefined : parseCursorSecrets(secretList);
@@ -229,9 +232,14 @@ async function main(): Promise<void> {
       number('page-cache-mb', values['page-cache-mb'] ?? env.GATEWAY_PAGE_CACHE_MB),
     ),
     lookAhead: values['look-ahead'] ?? env.GATEWAY_LOOK_AHEAD === 'true',
-    pollIntervalMs: seconds(number('poll-interval', values['poll-interval'] ?? env.GATEWAY_POLL_INTERVAL)),
+    pollIntervalMs: seconds(
+      number('poll-interval', values['poll-interval'] ?? env.GATEWAY_POLL_INTERVAL),
+    ),
     pollIntervalRunningMs: seconds(
-      number('poll-interval-running', values['poll-interval-running'] ?? env.GATEWAY_POLL_INTERVAL_RUNNING),
+      number(
+        'poll-interval-running',
+        values['poll-interval-running'] ?? env.GATEWAY_POLL_INTERVAL_RUNNING,
+      ),
     ),
     maxSubscriptionSources: number(
       'max-subscription-sources',
@@ -276,13 +284,20 @@ async function main(): Promise<void> {
   }
   const gateway = await startGateway(config);
   // Loopback reads better as localhost (browsers and curl try both address families).
-  console.log(`syncjobs-gateway ready at ${gateway.url.replace(/\/\/(127\.0\.0\.1|0\.0\.0\.0|\[::\]|\[::1\]):/, '//localhost:')}`);
-  if (emulator) console.log(`embedded AWS emulator (demo data) at ${emulator.url}  (control API: ${emulator.url}/_emulator/stats)`);
+  console.log(
+    `syncjobs-gateway ready at ${gateway.url.replace(/\/\/(127\.0\.0\.1|0\.0\.0\.0|\[::\]|\[::1\]):/, '//localhost:')}`,
+  );
+  if (emulator)
+    console.log(
+      `embedded AWS emulator (demo data) at ${emulator.url}  (control API: ${emulator.url}/_emulator/stats)`,
+    );
   else console.log('upstream: AWS (SDK default credentials and region)');
   if (!config.auth) console.log('authentication: off (every caller has every scope)');
 
   // One bad promise must not take every client down with it: log it and keep serving.
-  process.on('unhandledRejection', (reason) => console.error('unhandled rejection (still serving):', reason));
+  process.on('unhandledRejection', (reason) =>
+    console.error('unhandled rejection (still serving):', reason),
+  );
 
   // Graceful stop: no new connections, requests in flight finish (up to --shutdown-grace), then
   // the upstream clients and the store close and the process exits 0. A second signal is ignored.
@@ -389,7 +404,10 @@ function servedServices(config: CatalogConfig): Service[] {
 }
 
 main().catch((error: Error) => {
-  if (error instanceof UsageError || (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
+  if (
+    error instanceof UsageError ||
+    (error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')
+  ) {
     console.error(`${error.message}\n\n${USAGE}`);
     process.exit(2);
   }

@@ -28,7 +28,12 @@ import { findAwsSettingsProblems } from '../services/awsSettings';
 import { createAwsClients, destroyAwsClients, type ClientOptions } from '../services/clients';
 import { Upstream } from '../services/upstream';
 import { defaultRateLimit, UNLIMITED, type RateLimit } from '../services/upstreamQuotas';
-import { createContext, type GatewayContext, type GatewayOptions, type GatewayShared } from '../request/context';
+import {
+  createContext,
+  type GatewayContext,
+  type GatewayOptions,
+  type GatewayShared,
+} from '../request/context';
 import type { CostHints } from '../request/estimateCost';
 import {
   DEFAULT_DOCUMENT_LIMITS,

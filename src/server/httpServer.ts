@@ -24,7 +24,6 @@ import { HttpError, readJsonBody } from './readJsonBody';
 import { requestIdOf } from './requestId';
 import type { IdeRoutes } from './ide/serveIde';
 
-
 export interface HttpServerOptions {
   apollo: ApolloServer<GatewayContext>;
   /** The context of one GraphQL request, made from its HTTP request and its scope. */

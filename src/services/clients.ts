@@ -31,7 +31,10 @@ export function createAwsClients(options: ClientOptions = {}): AwsClients {
     ...(options.region ? { region: options.region } : {}),
     ...(options.maxAttempts ? { maxAttempts: options.maxAttempts } : {}),
     ...(options.endpoint
-      ? { endpoint: options.endpoint, credentials: { accessKeyId: 'emulator', secretAccessKey: 'emulator' } }
+      ? {
+          endpoint: options.endpoint,
+          credentials: { accessKeyId: 'emulator', secretAccessKey: 'emulator' },
+        }
       : {}),
     ...(options.credentials ? { credentials: options.credentials } : {}),
   };

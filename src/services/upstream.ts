@@ -36,9 +36,10 @@ export interface UpstreamOptions {
    * Called when a call is asked for, in the caller's own async context (where a request's
    * scope can still be read); what it returns is told the call's outcome.
    */
-  onStart?: (context: { service: Service; operation: string }) =>
-    | ((event: UpstreamCallEvent) => void)
-    | undefined;
+  onStart?: (context: {
+    service: Service;
+    operation: string;
+  }) => ((event: UpstreamCallEvent) => void) | undefined;
 }
 
 /** The defaults of `UpstreamOptions`. */

@@ -24,8 +24,15 @@ const LAYOUT_VERSION = 1;
 /** `syncjobs:<hash>`: the prefix of every key of this configuration. */
 export function storePrefix(configuration: ServedConfiguration): string {
   const hash = createHash('sha256')
-    .update(JSON.stringify([LAYOUT_VERSION, configuration.served, configuration.region ?? null,
-      configuration.endpoint ?? 'aws', configuration.credentials ?? 'default']))
+    .update(
+      JSON.stringify([
+        LAYOUT_VERSION,
+        configuration.served,
+        configuration.region ?? null,
+        configuration.endpoint ?? 'aws',
+        configuration.credentials ?? 'default',
+      ]),
+    )
     .digest('base64url')
     .slice(0, 16);
   return `syncjobs:${hash}`;

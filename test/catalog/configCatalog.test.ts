@@ -17,7 +17,12 @@ const fixture: Fixture = {
     indices: [1, 2].map((i) => ({
       Id: kendraIndex(i),
       Name: `kendra-index-${i}`,
-      dataSources: ['ds-hr', 'ds-wiki', 'ds-eng'].map((id) => ({ Id: `${id}-${i}`, Name: `${id}-of-${i}`, Type: 'S3', syncJobs: [] })),
+      dataSources: ['ds-hr', 'ds-wiki', 'ds-eng'].map((id) => ({
+        Id: `${id}-${i}`,
+        Name: `${id}-of-${i}`,
+        Type: 'S3',
+        syncJobs: [],
+      })),
     })),
   },
   qbusiness: {
@@ -43,7 +48,9 @@ const fixture: Fixture = {
           {
             indexId: qbIndex(3),
             displayName: 'index-3',
-            dataSources: [{ dataSourceId: qbSource(5), displayName: 'source-5', type: 'S3', syncJobs: [] }],
+            dataSources: [
+              { dataSourceId: qbSource(5), displayName: 'source-5', type: 'S3', syncJobs: [] },
+            ],
           },
         ],
       },
@@ -62,29 +69,50 @@ const fixture: Fixture = {
 /** A config that lists every id explicitly. */
 const explicitConfig: CatalogConfig = {
   kendra: { indexes: [{ id: kendraIndex(1), dataSources: ['ds-hr-1', 'ds-wiki-1'] }] },
-  qbusiness: { applications: [{ id: application(1), indices: [{ id: qbIndex(1), dataSources: [qbSource(1)] }] }] },
+  qbusiness: {
+    applications: [
+      { id: application(1), indices: [{ id: qbIndex(1), dataSources: [qbSource(1)] }] },
+    ],
+  },
   qconnect: { knowledgeBases: [knowledgeBase(2)] },
 };
 
 /** A config that says "every ..." wherever it can. */
 const everyConfig: CatalogConfig = {
   kendra: { indexes: [{ id: kendraIndex(1) }, { id: kendraIndex(2) }] },
-  qbusiness: { applications: [{ id: application(1) }, { id: application(2), indices: [{ id: qbIndex(3) }] }] },
+  qbusiness: {
+    applications: [{ id: application(1) }, { id: application(2), indices: [{ id: qbIndex(3) }] }],
+  },
   qconnect: {},
 };
 
-const kendraSource = (indexId: string, dataSourceId: string): NodeRef => ({ kind: 'KendraDataSource', indexId, dataSourceId });
-const qbusinessSource = (applicationId: string, indexId: string, dataSourceId: string): NodeRef => ({
+const kendraSource = (indexId: string, dataSourceId: string): NodeRef => ({
+  kind: 'KendraDataSource',
+  indexId,
+  dataSourceId,
+});
+const qbusinessSource = (
+  applicationId: string,
+  indexId: string,
+  dataSourceId: string,
+): NodeRef => ({
   kind: 'QBusinessDataSource',
   applicationId,
   indexId,
   dataSourceId,
 });
-const kb = (knowledgeBaseId: string): NodeRef => ({ kind: 'QConnectKnowledgeBase', knowledgeBaseId });
+const kb = (knowledgeBaseId: string): NodeRef => ({
+  kind: 'QConnectKnowledgeBase',
+  knowledgeBaseId,
+});
 
 const idsOf = (sources: JobSourceRef[]) =>
   sources.map((s) =>
-    s.kind === 'KendraDataSource' ? s.dataSourceId : s.kind === 'QBusinessDataSource' ? s.dataSourceId : s.knowledgeBaseId,
+    s.kind === 'KendraDataSource'
+      ? s.dataSourceId
+      : s.kind === 'QBusinessDataSource'
+        ? s.dataSourceId
+        : s.knowledgeBaseId,
   );
 
 let emulator: Awaited<ReturnType<typeof startEmulator>>;
@@ -141,7 +169,12 @@ describe('ConfigCatalog', () => {
     expect(listing.sources).toEqual([
       { kind: 'KendraDataSource', indexId: kendraIndex(1), dataSourceId: 'ds-hr-1' },
       { kind: 'KendraDataSource', indexId: kendraIndex(1), dataSourceId: 'ds-wiki-1' },
-      { kind: 'QBusinessDataSource', applicationId: application(1), indexId: qbIndex(1), dataSourceId: qbSource(1) },
+      {
+        kind: 'QBusinessDataSource',
+        applicationId: application(1),
+        indexId: qbIndex(1),
+        dataSourceId: qbSource(1),
+      },
       { kind: 'QConnectKnowledgeBase', knowledgeBaseId: knowledgeBase(2) },
     ]);
     expect(calls()).toEqual({});
@@ -168,9 +201,15 @@ describe('ConfigCatalog', () => {
 
   it('lists "every data source of this index" once across many serves within the time to live', async () => {
     let now = 1_000_000;
-    const catalog = new ConfigCatalog(upstream, { kendra: { indexes: [{ id: kendraIndex(1) }] } }, { now: () => now });
+    const catalog = new ConfigCatalog(
+      upstream,
+      { kendra: { indexes: [{ id: kendraIndex(1) }] } },
+      { now: () => now },
+    );
     const answers = await Promise.all(
-      Array.from({ length: 20 }, (_, i) => catalog.serves(kendraSource(kendraIndex(1), i % 2 ? 'ds-wiki-1' : 'ds-nope'))),
+      Array.from({ length: 20 }, (_, i) =>
+        catalog.serves(kendraSource(kendraIndex(1), i % 2 ? 'ds-wiki-1' : 'ds-nope')),
+      ),
     );
     expect(answers).toEqual(Array.from({ length: 20 }, (_, i) => i % 2 === 1));
     for (let i = 0; i < 10; i++) {
@@ -187,7 +226,11 @@ describe('ConfigCatalog', () => {
 
   it('honours the configured time to live', async () => {
     let now = 0;
-    const catalog = new ConfigCatalog(upstream, { qconnect: {}, discoveryTtlSeconds: 10 }, { now: () => now });
+    const catalog = new ConfigCatalog(
+      upstream,
+      { qconnect: {}, discoveryTtlSeconds: 10 },
+      { now: () => now },
+    );
     expect(await catalog.serves(kb(knowledgeBase(3)))).toBe(true);
     now = 10_000;
     expect(await catalog.serves(kb(knowledgeBase(1)))).toBe(true);
@@ -201,7 +244,11 @@ describe('ConfigCatalog', () => {
     const catalog = new ConfigCatalog(upstream, everyConfig);
     const [listing] = await Promise.all([
       catalog.list(),
-      catalog.serves({ kind: 'QBusinessIndex', applicationId: application(1), indexId: qbIndex(2) }),
+      catalog.serves({
+        kind: 'QBusinessIndex',
+        applicationId: application(1),
+        indexId: qbIndex(2),
+      }),
       catalog.serves(qbusinessSource(application(1), qbIndex(2), qbSource(4))),
       catalog.list(),
     ]);
@@ -225,9 +272,19 @@ describe('ConfigCatalog', () => {
     expect(listing.sources.every((s) => s.details?.name)).toBe(true);
     expect(listing.sources[0].details?.name).toBe('ds-hr-of-1');
 
-    expect(await catalog.serves(qbusinessSource(application(1), qbIndex(2), qbSource(4)))).toBe(true);
-    expect(await catalog.serves(qbusinessSource(application(1), qbIndex(2), qbSource(5)))).toBe(false);
-    expect(await catalog.serves({ kind: 'QBusinessIndex', applicationId: application(1), indexId: qbIndex(3) })).toBe(false);
+    expect(await catalog.serves(qbusinessSource(application(1), qbIndex(2), qbSource(4)))).toBe(
+      true,
+    );
+    expect(await catalog.serves(qbusinessSource(application(1), qbIndex(2), qbSource(5)))).toBe(
+      false,
+    );
+    expect(
+      await catalog.serves({
+        kind: 'QBusinessIndex',
+        applicationId: application(1),
+        indexId: qbIndex(3),
+      }),
+    ).toBe(false);
     expect(calls()).toEqual({
       'kendra.ListDataSources': 2,
       'qbusiness.ListIndices': 1,
@@ -240,7 +297,9 @@ describe('ConfigCatalog', () => {
     const catalog = new ConfigCatalog(upstream, everyConfig);
     await setFaults([{ service: 'kendra', denyAccess: true }]);
     const listing = await catalog.list();
-    expect(listing.failures.map((f) => [f.service, (f.error as GraphQLError).extensions?.code])).toEqual([
+    expect(
+      listing.failures.map((f) => [f.service, (f.error as GraphQLError).extensions?.code]),
+    ).toEqual([
       ['KENDRA', 'UPSTREAM_ACCESS_DENIED'],
       ['KENDRA', 'UPSTREAM_ACCESS_DENIED'],
     ]);
@@ -267,7 +326,13 @@ describe('ConfigCatalog', () => {
     const listing = await catalog.list();
     expect(listing.failures.map((f) => f.service)).toEqual(['QBUSINESS']);
     expect(idsOf(listing.sources)).toEqual([qbSource(5)]);
-    await expect(catalog.serves({ kind: 'QBusinessIndex', applicationId: application(1), indexId: qbIndex(1) })).rejects.toMatchObject({
+    await expect(
+      catalog.serves({
+        kind: 'QBusinessIndex',
+        applicationId: application(1),
+        indexId: qbIndex(1),
+      }),
+    ).rejects.toMatchObject({
       extensions: { code: 'UPSTREAM_ACCESS_DENIED' },
     });
   });

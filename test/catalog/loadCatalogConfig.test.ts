@@ -64,18 +64,31 @@ discoveryTtlSeconds: 60
     expect(loaded.config).toEqual({
       region: 'eu-west-1',
       kendra: {
-        indexes: [{ id: KENDRA_INDEX, dataSources: ['ds-hr', 'ds_wiki'] }, { id: KENDRA_INDEX.replace('0123', 'ffff') }],
+        indexes: [
+          { id: KENDRA_INDEX, dataSources: ['ds-hr', 'ds_wiki'] },
+          { id: KENDRA_INDEX.replace('0123', 'ffff') },
+        ],
       },
       qbusiness: {
         applications: [
-          { id: APP, indices: [{ id: QB_INDEX, dataSources: [QB_SOURCE] }, { id: QB_INDEX.replace('b', 'e') }] },
+          {
+            id: APP,
+            indices: [
+              { id: QB_INDEX, dataSources: [QB_SOURCE] },
+              { id: QB_INDEX.replace('b', 'e') },
+            ],
+          },
           { id: APP.replace('a', 'f') },
         ],
       },
       qconnect: { knowledgeBases: [KB] },
       discoveryTtlSeconds: 60,
     });
-    const clients = createAwsClients({ endpoint: 'http://127.0.0.1:9', region: 'us-east-1', maxAttempts: 1 });
+    const clients = createAwsClients({
+      endpoint: 'http://127.0.0.1:9',
+      region: 'us-east-1',
+      maxAttempts: 1,
+    });
     try {
       expect(loaded.catalog(new Upstream(clients))).toBeInstanceOf(ConfigCatalog);
     } finally {
@@ -160,9 +173,9 @@ qbusiness:
   });
 
   it('reports syntax errors with their line', () => {
-    expect(problems('broken.json', `{\n  "kendra": { "indexes": [ { "id": "${KENDRA_INDEX}" } ]\n`)).toMatch(
-      /^broken\.json:3: syntax error: /,
-    );
+    expect(
+      problems('broken.json', `{\n  "kendra": { "indexes": [ { "id": "${KENDRA_INDEX}" } ]\n`),
+    ).toMatch(/^broken\.json:3: syntax error: /);
     expect(problems('broken.yaml', `kendra:\n  indexes:\n\t- id: x\n`)).toContain(
       'broken.yaml:3: syntax error: Tabs are not allowed as indentation',
     );
@@ -172,7 +185,9 @@ qbusiness:
     expect(problems('region-only.yaml', 'region: us-east-1\n')).toBe(
       'region-only.yaml:1: names no service; expected at least one of kendra, qbusiness, qconnect',
     );
-    expect(problems('empty.yaml', '')).toBe('empty.yaml:1: the file is empty; expected a mapping with kendra, qbusiness and/or qconnect');
+    expect(problems('empty.yaml', '')).toBe(
+      'empty.yaml:1: the file is empty; expected a mapping with kendra, qbusiness and/or qconnect',
+    );
     expect(problems('null.yaml', 'qconnect: ~\n')).toBe(
       'null.yaml:1: qconnect: must be a mapping with knowledgeBases, got nothing (write qconnect: {} to serve every knowledge base)',
     );

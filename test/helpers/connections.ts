@@ -6,11 +6,15 @@ import type { Service } from '../../src/model/services';
 import type { Harness } from './harness';
 import { KB, KENDRA_DS, KENDRA_INDEX, QB_APP, QB_DS, QB_INDEX } from './fixtures';
 
-
 export interface Page {
   ids: string[];
   cursors: string[];
-  pageInfo: { hasNextPage: boolean; hasPreviousPage: boolean; startCursor: string | null; endCursor: string | null };
+  pageInfo: {
+    hasNextPage: boolean;
+    hasPreviousPage: boolean;
+    startCursor: string | null;
+    endCursor: string | null;
+  };
 }
 
 const SELECTION = `edges { cursor node { jobId state startedAt } }
@@ -19,7 +23,10 @@ const SELECTION = `edges { cursor node { jobId state startedAt } }
 const ARGS = 'first: $first, after: $after, last: $last, before: $before, filter: $filter';
 const VARS = '$first: Int, $after: String, $last: Int, $before: String';
 
-export const CONNECTION_QUERIES: Record<Service, { query: string; path: string[]; variables: Record<string, string> }> = {
+export const CONNECTION_QUERIES: Record<
+  Service,
+  { query: string; path: string[]; variables: Record<string, string> }
+> = {
   KENDRA: {
     query: `query($idx: ID!, $ds: ID!, ${VARS}, $filter: SyncJobFilter) {
       kendraIndex(id: $idx) { dataSource(id: $ds) { syncJobs(${ARGS}) { ${SELECTION} } } } }`,

@@ -2,7 +2,12 @@
  * Small deterministic fixtures for gateway tests, in the emulator's fixture format. Ids follow the
  * models' patterns; `id36('k', 1)` is a 36-character id, `uuid(7)` a lower-case UUID.
  */
-import type { Fixture, KendraSyncJobFixture, QBusinessSyncJobFixture, QConnectImportJobFixture } from '../../src/emulator';
+import type {
+  Fixture,
+  KendraSyncJobFixture,
+  QBusinessSyncJobFixture,
+  QConnectImportJobFixture,
+} from '../../src/emulator';
 
 export const BASE_TIME = Date.parse('2026-11-01T00:00:00.000Z');
 const HOUR = 3_600_000;
@@ -29,13 +34,25 @@ export function kendraJobs(count: number, seed = 0, spacingHours = 1): KendraSyn
       StartTime: new Date(start).toISOString(),
       EndTime: new Date(start + 10 * 60_000).toISOString(),
       Status: status,
-      ...(status === 'FAILED' ? { ErrorCode: 'InternalError', ErrorMessage: 'The connector failed.' } : {}),
-      Metrics: { DocumentsAdded: String(i), DocumentsModified: '0', DocumentsDeleted: '0', DocumentsFailed: '0', DocumentsScanned: String(i) },
+      ...(status === 'FAILED'
+        ? { ErrorCode: 'InternalError', ErrorMessage: 'The connector failed.' }
+        : {}),
+      Metrics: {
+        DocumentsAdded: String(i),
+        DocumentsModified: '0',
+        DocumentsDeleted: '0',
+        DocumentsFailed: '0',
+        DocumentsScanned: String(i),
+      },
     };
   });
 }
 
-export function qbusinessJobs(count: number, seed = 0, spacingHours = 1): QBusinessSyncJobFixture[] {
+export function qbusinessJobs(
+  count: number,
+  seed = 0,
+  spacingHours = 1,
+): QBusinessSyncJobFixture[] {
   return Array.from({ length: count }, (_, i) => {
     const start = BASE_TIME - i * spacingHours * HOUR - seed * 60_000;
     const status = SYNC_STATUSES[(i + seed) % SYNC_STATUSES.length];
@@ -44,8 +61,16 @@ export function qbusinessJobs(count: number, seed = 0, spacingHours = 1): QBusin
       startTime: new Date(start).toISOString(),
       endTime: new Date(start + 10 * 60_000).toISOString(),
       status,
-      ...(status === 'FAILED' ? { error: { errorCode: 'ResourceInactive', errorMessage: 'The source is inactive.' } } : {}),
-      metrics: { documentsAdded: String(i), documentsModified: '0', documentsDeleted: '0', documentsFailed: '0', documentsScanned: String(i) },
+      ...(status === 'FAILED'
+        ? { error: { errorCode: 'ResourceInactive', errorMessage: 'The source is inactive.' } }
+        : {}),
+      metrics: {
+        documentsAdded: String(i),
+        documentsModified: '0',
+        documentsDeleted: '0',
+        documentsFailed: '0',
+        documentsScanned: String(i),
+      },
     };
   });
 }
@@ -61,7 +86,10 @@ export function importJobs(count: number, seed = 0, spacingHours = 1): QConnectI
       createdTime: new Date(created).toISOString(),
       lastModifiedTime: new Date(created + 60_000).toISOString(),
       metadata: { owner: 'support-ops' },
-      externalSourceConfiguration: { source: 'AMAZON_CONNECT', configuration: { connectConfiguration: { instanceId: `inst-${seed}` } } },
+      externalSourceConfiguration: {
+        source: 'AMAZON_CONNECT',
+        configuration: { connectConfiguration: { instanceId: `inst-${seed}` } },
+      },
     };
   });
 }
@@ -81,7 +109,9 @@ export function singleSourceFixture(count: number): Fixture {
         {
           Id: KENDRA_INDEX,
           Name: 'enterprise-search',
-          dataSources: [{ Id: KENDRA_DS, Name: 'hr-policies-s3', Type: 'S3', syncJobs: kendraJobs(count) }],
+          dataSources: [
+            { Id: KENDRA_DS, Name: 'hr-policies-s3', Type: 'S3', syncJobs: kendraJobs(count) },
+          ],
         },
       ],
     },
@@ -94,14 +124,28 @@ export function singleSourceFixture(count: number): Fixture {
             {
               indexId: QB_INDEX,
               displayName: 'helpdesk-index',
-              dataSources: [{ dataSourceId: QB_DS, displayName: 'confluence-it', type: 'CONFLUENCE', syncJobs: qbusinessJobs(count) }],
+              dataSources: [
+                {
+                  dataSourceId: QB_DS,
+                  displayName: 'confluence-it',
+                  type: 'CONFLUENCE',
+                  syncJobs: qbusinessJobs(count),
+                },
+              ],
             },
           ],
         },
       ],
     },
     qconnect: {
-      knowledgeBases: [{ knowledgeBaseId: KB, name: 'support answers', knowledgeBaseType: 'QUICK_RESPONSES', importJobs: importJobs(count) }],
+      knowledgeBases: [
+        {
+          knowledgeBaseId: KB,
+          name: 'support answers',
+          knowledgeBaseType: 'QUICK_RESPONSES',
+          importJobs: importJobs(count),
+        },
+      ],
     },
   };
 }
@@ -111,7 +155,13 @@ export function singleSourceFixture(count: number): Fixture {
  * Kendra indexes (`perIndex` data sources each), `kbs` knowledge bases; `jobs` jobs per source,
  * start times interleaved across sources (each source is offset by its own number of minutes).
  */
-export function multiSourceFixture(options: { apps: number; indexes: number; kbs: number; perIndex: number; jobs: number }): Fixture {
+export function multiSourceFixture(options: {
+  apps: number;
+  indexes: number;
+  kbs: number;
+  perIndex: number;
+  jobs: number;
+}): Fixture {
   let seed = 1;
   return {
     kendra: {
@@ -156,26 +206,53 @@ export function multiSourceFixture(options: { apps: number; indexes: number; kbs
 }
 
 /** Every job of a fixture as the feed orders them: [startMs, service, sourceKey, jobId]. */
-export function feedOrder(fixture: Fixture): { jobId: string; service: string; time: number; state: string }[] {
-  const rows: { jobId: string; service: string; source: string; time: number; state: string }[] = [];
+export function feedOrder(
+  fixture: Fixture,
+): { jobId: string; service: string; time: number; state: string }[] {
+  const rows: { jobId: string; service: string; source: string; time: number; state: string }[] =
+    [];
   const SYNC: Record<string, string> = { SYNCING: 'RUNNING', SYNCING_INDEXING: 'RUNNING' };
-  const IMPORT: Record<string, string> = { COMPLETE: 'SUCCEEDED', DELETE_FAILED: 'FAILED', START_IN_PROGRESS: 'RUNNING', DELETE_IN_PROGRESS: 'DELETING' };
+  const IMPORT: Record<string, string> = {
+    COMPLETE: 'SUCCEEDED',
+    DELETE_FAILED: 'FAILED',
+    START_IN_PROGRESS: 'RUNNING',
+    DELETE_IN_PROGRESS: 'DELETING',
+  };
   for (const index of fixture.kendra?.indices ?? [])
     for (const ds of index.dataSources)
       for (const job of ds.syncJobs)
-        rows.push({ jobId: job.ExecutionId, service: 'KENDRA', source: `${index.Id}/${ds.Id}`, time: Date.parse(job.StartTime), state: SYNC[job.Status] ?? job.Status });
+        rows.push({
+          jobId: job.ExecutionId,
+          service: 'KENDRA',
+          source: `${index.Id}/${ds.Id}`,
+          time: Date.parse(job.StartTime),
+          state: SYNC[job.Status] ?? job.Status,
+        });
   for (const app of fixture.qbusiness?.applications ?? [])
     for (const index of app.indices)
       for (const ds of index.dataSources)
         for (const job of ds.syncJobs)
-          rows.push({ jobId: job.executionId, service: 'QBUSINESS', source: `${app.applicationId}/${index.indexId}/${ds.dataSourceId}`, time: Date.parse(job.startTime), state: SYNC[job.status] ?? job.status });
+          rows.push({
+            jobId: job.executionId,
+            service: 'QBUSINESS',
+            source: `${app.applicationId}/${index.indexId}/${ds.dataSourceId}`,
+            time: Date.parse(job.startTime),
+            state: SYNC[job.status] ?? job.status,
+          });
   for (const kb of fixture.qconnect?.knowledgeBases ?? [])
     for (const job of kb.importJobs)
-      rows.push({ jobId: job.importJobId, service: 'QCONNECT', source: kb.knowledgeBaseId, time: Date.parse(job.createdTime), state: IMPORT[job.status] ?? job.status });
+      rows.push({
+        jobId: job.importJobId,
+        service: 'QCONNECT',
+        source: kb.knowledgeBaseId,
+        time: Date.parse(job.createdTime),
+        state: IMPORT[job.status] ?? job.status,
+      });
   const key = (r: (typeof rows)[number]) => [r.service, r.source, r.jobId];
   rows.sort((a, b) => {
     if (a.time !== b.time) return b.time - a.time;
-    const ka = key(a), kb = key(b);
+    const ka = key(a),
+      kb = key(b);
     for (let i = 0; i < ka.length; i++) if (ka[i] !== kb[i]) return ka[i] < kb[i] ? -1 : 1;
     return 0;
   });

@@ -69,8 +69,22 @@ export async function startRedis(): Promise<RedisServer> {
 
   const start = () =>
     new Promise<void>((resolve, reject) => {
-      const args = ['--port', String(port), '--bind', '127.0.0.1', '--dir', dir, '--save', '',
-        '--appendonly', 'yes', '--appendfsync', 'always', '--protected-mode', 'no'];
+      const args = [
+        '--port',
+        String(port),
+        '--bind',
+        '127.0.0.1',
+        '--dir',
+        dir,
+        '--save',
+        '',
+        '--appendonly',
+        'yes',
+        '--appendfsync',
+        'always',
+        '--protected-mode',
+        'no',
+      ];
       const proc = spawn(binary, args, { stdio: ['ignore', 'pipe', 'pipe'] });
       child = proc;
       exited = new Promise((done) => proc.once('exit', () => done()));

@@ -16,9 +16,7 @@ export interface Subscriber {
 }
 
 type Event =
-  | { kind: 'next'; value: any }
-  | { kind: 'error'; error: unknown }
-  | { kind: 'complete' };
+  { kind: 'next'; value: any } | { kind: 'error'; error: unknown } | { kind: 'complete' };
 
 export function wsUrl(gatewayUrl: string): string {
   return gatewayUrl.replace(/^http/, 'ws');

@@ -26,24 +26,36 @@ const RUNS = { numRuns: Number(process.env.RELAY_PROPERTY_RUNS ?? 300) };
 describe('connectionFromPageSource against the spec oracle', () => {
   it('(a) answers random first/after/last/before requests as the spec does over the full list', async () => {
     await fc.assert(
-      fc.asyncProperty(sourceSpecArb(), requestsArb({ inserts: false }), fc.boolean(), async (spec, requests, chain) => {
-        const source = makeSource(spec);
-        const tokenChain = chain ? newTokenChain() : undefined;
-        const page: Pager = (args, now) => connectionFromPageSource(source, args, { now: () => now, tokenChain });
-        await checkRequestsAgainstOracle([source], page, requests);
-      }),
+      fc.asyncProperty(
+        sourceSpecArb(),
+        requestsArb({ inserts: false }),
+        fc.boolean(),
+        async (spec, requests, chain) => {
+          const source = makeSource(spec);
+          const tokenChain = chain ? newTokenChain() : undefined;
+          const page: Pager = (args, now) =>
+            connectionFromPageSource(source, args, { now: () => now, tokenChain });
+          await checkRequestsAgainstOracle([source], page, requests);
+        },
+      ),
       RUNS,
     );
   });
 
   it('(b) keeps answering as the spec does over the list at walk start while newer jobs arrive', async () => {
     await fc.assert(
-      fc.asyncProperty(sourceSpecArb(), requestsArb({ inserts: true }), fc.boolean(), async (spec, requests, chain) => {
-        const source = makeSource(spec);
-        const tokenChain = chain ? newTokenChain() : undefined;
-        const page: Pager = (args, now) => connectionFromPageSource(source, args, { now: () => now, tokenChain });
-        await checkRequestsAgainstOracle([source], page, requests);
-      }),
+      fc.asyncProperty(
+        sourceSpecArb(),
+        requestsArb({ inserts: true }),
+        fc.boolean(),
+        async (spec, requests, chain) => {
+          const source = makeSource(spec);
+          const tokenChain = chain ? newTokenChain() : undefined;
+          const page: Pager = (args, now) =>
+            connectionFromPageSource(source, args, { now: () => now, tokenChain });
+          await checkRequestsAgainstOracle([source], page, requests);
+        },
+      ),
       RUNS,
     );
   });
@@ -55,7 +67,8 @@ describe('connectionFromPageSource against the spec oracle', () => {
         fc.asyncProperty(sourceSpecArb(), sweepArb(), fc.boolean(), async (spec, steps, chain) => {
           const source = makeSource(spec);
           const tokenChain = chain ? newTokenChain() : undefined;
-          const page: Pager = (args, now) => connectionFromPageSource(source, args, { now: () => now, tokenChain });
+          const page: Pager = (args, now) =>
+            connectionFromPageSource(source, args, { now: () => now, tokenChain });
           const { seen, walkStart } = await sweep([source], page, direction, steps);
           expect(walkStart).toBe(NOW);
           expect(seen.map(idOf)).toEqual(listAt([source], NOW).map(idOf));
@@ -80,28 +93,40 @@ describe('connectionFromPageSource against the spec oracle', () => {
           for (const request of [{ kind: 'last', n: 100 }, ...warmUp]) {
             const args = request.kind === 'last' ? { last: request.n } : { first: request.n };
             const result = await connectionFromPageSource(source, args, { now: () => NOW });
-            for (const edge of result.edges) entries.push({ cursor: edge.cursor, index: raw.findIndex((job) => idOf(job) === idOf(edge.node)) });
+            for (const edge of result.edges)
+              entries.push({
+                cursor: edge.cursor,
+                index: raw.findIndex((job) => idOf(job) === idOf(edge.node)),
+              });
           }
           const accepted = (i: number) => raw[i].time <= NOW && (source.accept?.(raw[i]) ?? true);
           /** Raw items from `from` up to the (n+1)-th accepted one, or to the end. */
           const rawNeeded = (from: number) => {
             let found = 0;
-            for (let i = from; i < raw.length; i++) if (accepted(i) && ++found === n + 1) return i - from + 1;
+            for (let i = from; i < raw.length; i++)
+              if (accepted(i) && ++found === n + 1) return i - from + 1;
             return raw.length - from;
           };
-          const bound = (skip: number, from: number) => Math.ceil((skip + rawNeeded(from)) / spec.maxPageSize) + 1;
+          const bound = (skip: number, from: number) =>
+            Math.ceil((skip + rawNeeded(from)) / spec.maxPageSize) + 1;
 
           source.calls = 0;
           const first = await connectionFromPageSource(source, { first: n }, { now: () => NOW });
           expect(source.calls).toBeLessThanOrEqual(bound(0, 0));
-          expect(first.edges.map((edge) => idOf(edge.node))).toEqual(specPage(listAt([source], NOW), { first: n }).nodes.map(idOf));
+          expect(first.edges.map((edge) => idOf(edge.node))).toEqual(
+            specPage(listAt([source], NOW), { first: n }).nodes.map(idOf),
+          );
 
           if (entries.length === 0) return;
           const c = entries[pick % entries.length];
           const position = decodeSourceCursor(c.cursor, 'after', connectionKeyHash(source.key));
           source.calls = 0;
           const result = await connectionFromPageSource(source, { first: n, after: c.cursor });
-          const expected = specPage(listAt([source], NOW), { first: n, after: raw[c.index] }, (a, b) => compareJobs(a, b) === 0);
+          const expected = specPage(
+            listAt([source], NOW),
+            { first: n, after: raw[c.index] },
+            (a, b) => compareJobs(a, b) === 0,
+          );
           expect(result.edges.map((edge) => idOf(edge.node))).toEqual(expected.nodes.map(idOf));
           expect(result.pageInfo.hasNextPage).toBe(expected.hasNextPage);
           if (position.at === 'listEnd') expect(source.calls).toBe(0);
@@ -120,7 +145,15 @@ describe('connectionFromPageSource', () => {
   it('passes an upstream rejection on unchanged', async () => {
     const failure = new Error('CURSOR_EXPIRED from the service layer');
     const source = makeSource(
-      { jobs: [{ time: 1, tag: 0 }], maxPageSize: 5, mode: 'keyset', lazyEnd: false, rejectTag: null, tokenPadding: 0, service: 'KENDRA' },
+      {
+        jobs: [{ time: 1, tag: 0 }],
+        maxPageSize: 5,
+        mode: 'keyset',
+        lazyEnd: false,
+        rejectTag: null,
+        tokenPadding: 0,
+        service: 'KENDRA',
+      },
       'ds-1',
       () => failure,
     );
@@ -166,7 +199,11 @@ describe('connectionFromPageSource', () => {
       const first = source.calls;
       const seen = page.edges.map((edge) => edge.node.jobId);
       while (page.pageInfo.hasPreviousPage) {
-        page = await connectionFromPageSource(source, { last: 7, before: page.pageInfo.startCursor }, { now, tokenChain });
+        page = await connectionFromPageSource(
+          source,
+          { last: 7, before: page.pageInfo.startCursor },
+          { now, tokenChain },
+        );
         seen.unshift(...page.edges.map((edge) => edge.node.jobId));
       }
       return { seen, first, rest: source.calls - first };
@@ -202,7 +239,11 @@ describe('connectionFromPageSource', () => {
     const callsPerPage: number[] = [];
     while (page.pageInfo.hasPreviousPage) {
       const before = source.calls;
-      page = await connectionFromPageSource(source, { last: 20, before: page.pageInfo.startCursor }, { now, tokenChain });
+      page = await connectionFromPageSource(
+        source,
+        { last: 20, before: page.pageInfo.startCursor },
+        { now, tokenChain },
+      );
       callsPerPage.push(source.calls - before);
       seen.unshift(...page.edges.map((edge) => edge.node.jobId));
     }
@@ -214,7 +255,11 @@ describe('connectionFromPageSource', () => {
 
   it('returns exact flags for first: 0 and last: 0', async () => {
     const source = makeSource({
-      jobs: [{ time: 3000, tag: 0 }, { time: 2000, tag: 0 }, { time: 1000, tag: 0 }],
+      jobs: [
+        { time: 3000, tag: 0 },
+        { time: 2000, tag: 0 },
+        { time: 1000, tag: 0 },
+      ],
       maxPageSize: 2,
       mode: 'offset',
       lazyEnd: false,

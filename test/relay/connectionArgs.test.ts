@@ -1,5 +1,9 @@
 import { GraphQLError } from 'graphql';
-import { DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE, parseConnectionArgs } from '../../src/relay/connectionArgs';
+import {
+  DEFAULT_PAGE_SIZE,
+  MAX_PAGE_SIZE,
+  parseConnectionArgs,
+} from '../../src/relay/connectionArgs';
 
 function errorOf(run: () => unknown): GraphQLError {
   try {
@@ -21,9 +25,20 @@ describe('parseConnectionArgs', () => {
   });
 
   it('takes first forward and last backward, with their cursors', () => {
-    expect(parseConnectionArgs({ first: 5, after: 'a' })).toEqual({ direction: 'forward', count: 5, after: 'a' });
-    expect(parseConnectionArgs({ last: 0, before: 'b' })).toEqual({ direction: 'backward', count: 0, before: 'b' });
-    expect(parseConnectionArgs({ first: MAX_PAGE_SIZE })).toEqual({ direction: 'forward', count: 100 });
+    expect(parseConnectionArgs({ first: 5, after: 'a' })).toEqual({
+      direction: 'forward',
+      count: 5,
+      after: 'a',
+    });
+    expect(parseConnectionArgs({ last: 0, before: 'b' })).toEqual({
+      direction: 'backward',
+      count: 0,
+      before: 'b',
+    });
+    expect(parseConnectionArgs({ first: MAX_PAGE_SIZE })).toEqual({
+      direction: 'forward',
+      count: 100,
+    });
   });
 
   it.each([
@@ -40,6 +55,8 @@ describe('parseConnectionArgs', () => {
   it('refuses first and last together', () => {
     const error = errorOf(() => parseConnectionArgs({ first: 1, last: 1 }));
     expect(error.extensions.code).toBe('BAD_USER_INPUT');
-    expect(error.message).toMatch(/`first` and `last` cannot be used together \(got first: 1, last: 1\)/);
+    expect(error.message).toMatch(
+      /`first` and `last` cannot be used together \(got first: 1, last: 1\)/,
+    );
   });
 });

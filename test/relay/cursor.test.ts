@@ -14,7 +14,13 @@ import { MemorySource, type MemoryJob } from './memorySource';
 const k = connectionKeyHash('kendra/index-1/ds-1');
 
 function job(i: number, time = 10_000 - i * 100): MemoryJob {
-  return { time, service: 'KENDRA', sourceId: 'ds-1', jobId: `job-${String(i).padStart(3, '0')}`, tag: 0 };
+  return {
+    time,
+    service: 'KENDRA',
+    sourceId: 'ds-1',
+    jobId: `job-${String(i).padStart(3, '0')}`,
+    tag: 0,
+  };
 }
 
 function errorOf(run: () => unknown): GraphQLError {
@@ -39,7 +45,13 @@ async function rejectionOf(promise: Promise<unknown>): Promise<GraphQLError> {
 
 describe('single-source cursor codec', () => {
   const cases: SourceCursor[] = [
-    { b: 1_700_000_000_000, s: [1_699_999_000_000, 'KENDRA', 'ds-1', 'job-1'], at: 'page', token: undefined, offset: 0 },
+    {
+      b: 1_700_000_000_000,
+      s: [1_699_999_000_000, 'KENDRA', 'ds-1', 'job-1'],
+      at: 'page',
+      token: undefined,
+      offset: 0,
+    },
     { b: 5, s: [4, 'x'], at: 'page', token: 'AAAA/+==', offset: 9 },
     { b: 5, s: [-Infinity, 'no-start-time'], at: 'pageEnd', nextToken: 'next' },
     { b: 5, s: [3, 'last'], at: 'listEnd' },
@@ -52,7 +64,13 @@ describe('single-source cursor codec', () => {
   });
 
   it('keeps cursors small', () => {
-    const encoded = encodeSourceCursor(k, { b: 1_700_000_000_000, s: [1_699_999_000_000, 'KENDRA', 'ds-1', 'e5c3f7a0-1b2c-4d5e-8f90-123456789abc'], at: 'page', token: undefined, offset: 7 });
+    const encoded = encodeSourceCursor(k, {
+      b: 1_700_000_000_000,
+      s: [1_699_999_000_000, 'KENDRA', 'ds-1', 'e5c3f7a0-1b2c-4d5e-8f90-123456789abc'],
+      at: 'page',
+      token: undefined,
+      offset: 7,
+    });
     expect(encoded.length).toBeLessThan(250);
   });
 
@@ -77,19 +95,29 @@ describe('single-source cursor codec', () => {
   ])('refuses %s as not ours', (_name, cursor) => {
     const error = errorOf(() => decodeSourceCursor(cursor, 'after', k));
     expect(error.extensions.code).toBe('BAD_USER_INPUT');
-    expect(error.message).toMatch(/^`after` is not a cursor of this connection \(.*\): start again without after\/before$/);
+    expect(error.message).toMatch(
+      /^`after` is not a cursor of this connection \(.*\): start again without after\/before$/,
+    );
   });
 
   it('refuses a cursor of another version', () => {
-    const payload = Buffer.from(JSON.stringify({ v: 2, k, b: 1, s: [1, 'a'], o: 0 })).toString('base64url');
+    const payload = Buffer.from(JSON.stringify({ v: 2, k, b: 1, s: [1, 'a'], o: 0 })).toString(
+      'base64url',
+    );
     const cursor = `${payload}.${processCursorSigner.sign(payload)}`;
     const error = errorOf(() => decodeSourceCursor(cursor, 'before', k));
     expect(error.extensions.code).toBe('BAD_USER_INPUT');
-    expect(error.message).toBe('`before` is a cursor of format version 2; this gateway reads version 1: start again without after/before');
+    expect(error.message).toBe(
+      '`before` is a cursor of format version 2; this gateway reads version 1: start again without after/before',
+    );
   });
 
   it('refuses a cursor of another connection', () => {
-    const cursor = encodeSourceCursor(connectionKeyHash('kendra/index-1/ds-2'), { b: 1, s: [1, 'a'], at: 'listEnd' });
+    const cursor = encodeSourceCursor(connectionKeyHash('kendra/index-1/ds-2'), {
+      b: 1,
+      s: [1, 'a'],
+      at: 'listEnd',
+    });
     const error = errorOf(() => decodeSourceCursor(cursor, 'after', k));
     expect(error.extensions.code).toBe('BAD_USER_INPUT');
     expect(error.message).toBe(
@@ -99,12 +127,25 @@ describe('single-source cursor codec', () => {
 });
 
 describe('cursor signatures', () => {
-  const position: SourceCursor = { b: 5, s: [4, 'x'], at: 'page', token: 'page-token-7', offset: 3 };
+  const position: SourceCursor = {
+    b: 5,
+    s: [4, 'x'],
+    at: 'page',
+    token: 'page-token-7',
+    offset: 3,
+  };
 
   it('refuses a cursor with any one character of its payload or signature changed', () => {
     const cursor = encodeSourceCursor(k, position);
     const dot = cursor.indexOf('.');
-    for (const at of [0, Math.floor(dot / 2), dot - 1, dot + 1, cursor.length - 2, cursor.length - 1]) {
+    for (const at of [
+      0,
+      Math.floor(dot / 2),
+      dot - 1,
+      dot + 1,
+      cursor.length - 2,
+      cursor.length - 1,
+    ]) {
       const edited = cursor.slice(0, at) + (cursor[at] === 'A' ? 'B' : 'A') + cursor.slice(at + 1);
       const error = errorOf(() => decodeSourceCursor(edited, 'after', k));
       expect(error.extensions.code).toBe('BAD_USER_INPUT');
@@ -113,13 +154,19 @@ describe('cursor signatures', () => {
 
   it('refuses a truncated cursor, and one whose page token was replaced and re-encoded', () => {
     const cursor = encodeSourceCursor(k, position);
-    expect(errorOf(() => decodeSourceCursor(cursor.slice(0, -1), 'after', k)).extensions.code).toBe('BAD_USER_INPUT');
-    expect(errorOf(() => decodeSourceCursor(cursor.split('.')[0], 'after', k)).extensions.code).toBe('BAD_USER_INPUT');
+    expect(errorOf(() => decodeSourceCursor(cursor.slice(0, -1), 'after', k)).extensions.code).toBe(
+      'BAD_USER_INPUT',
+    );
+    expect(
+      errorOf(() => decodeSourceCursor(cursor.split('.')[0], 'after', k)).extensions.code,
+    ).toBe('BAD_USER_INPUT');
     const [payload, signature] = cursor.split('.');
     const forged = JSON.parse(Buffer.from(payload, 'base64url').toString());
     forged.t = 'a-token-of-my-choosing';
     const swapped = `${Buffer.from(JSON.stringify(forged)).toString('base64url')}.${signature}`;
-    expect(errorOf(() => decodeSourceCursor(swapped, 'after', k)).message).toMatch(/its signature does not match/);
+    expect(errorOf(() => decodeSourceCursor(swapped, 'after', k)).message).toMatch(
+      /its signature does not match/,
+    );
   });
 
   it('refuses a cursor signed with another secret, and verifies with every secret of a rotation', () => {
@@ -128,10 +175,16 @@ describe('cursor signatures', () => {
     const other = createCursorSigner(['someone-else']);
     const cursor = encodeSourceCursor(k, position, old);
     expect(decodeSourceCursor(cursor, 'after', k, rotated)).toEqual(position);
-    expect(errorOf(() => decodeSourceCursor(cursor, 'after', k, other)).extensions.code).toBe('BAD_USER_INPUT');
+    expect(errorOf(() => decodeSourceCursor(cursor, 'after', k, other)).extensions.code).toBe(
+      'BAD_USER_INPUT',
+    );
     const fresh = encodeSourceCursor(k, position, rotated);
-    expect(errorOf(() => decodeSourceCursor(fresh, 'after', k, old)).extensions.code).toBe('BAD_USER_INPUT');
-    expect(decodeSourceCursor(fresh, 'after', k, createCursorSigner(['new-secret']))).toEqual(position);
+    expect(errorOf(() => decodeSourceCursor(fresh, 'after', k, old)).extensions.code).toBe(
+      'BAD_USER_INPUT',
+    );
+    expect(decodeSourceCursor(fresh, 'after', k, createCursorSigner(['new-secret']))).toEqual(
+      position,
+    );
   });
 
   it('refuses empty secrets', () => {
@@ -148,7 +201,10 @@ describe('cursors in connectionFromPageSource', () => {
     const other = make('kendra/index-1/ds-1?status=FAILED');
     const page = await connectionFromPageSource(other, { first: 2 }, { now: () => 20_000 });
     const source = make('kendra/index-1/ds-1');
-    for (const args of [{ after: page.pageInfo.endCursor }, { last: 1, before: page.pageInfo.startCursor }]) {
+    for (const args of [
+      { after: page.pageInfo.endCursor },
+      { last: 1, before: page.pageInfo.startCursor },
+    ]) {
       const error = await rejectionOf(connectionFromPageSource(source, args));
       expect(error.extensions.code).toBe('BAD_USER_INPUT');
       expect(error.message).toMatch(/belongs to another connection/);
@@ -163,13 +219,20 @@ describe('cursors in connectionFromPageSource', () => {
     const endCursor = page.pageInfo.endCursor as string;
     const garbled = endCursor.slice(0, -3) + (endCursor.endsWith('A') ? 'BBB' : 'AAA');
     const v2 = Buffer.from(
-      JSON.stringify({ ...JSON.parse(Buffer.from(endCursor.split('.')[0], 'base64url').toString()), v: 2 }),
+      JSON.stringify({
+        ...JSON.parse(Buffer.from(endCursor.split('.')[0], 'base64url').toString()),
+        v: 2,
+      }),
     ).toString('base64url');
     for (const cursor of [garbled, v2, 'Y3Vyc29y']) {
-      const error = await rejectionOf(connectionFromPageSource(source, { first: 3, after: cursor }));
+      const error = await rejectionOf(
+        connectionFromPageSource(source, { first: 3, after: cursor }),
+      );
       expect(error.extensions.code).toBe('BAD_USER_INPUT');
     }
-    const argsError = await rejectionOf(connectionFromPageSource(source, { first: 101, after: endCursor }));
+    const argsError = await rejectionOf(
+      connectionFromPageSource(source, { first: 101, after: endCursor }),
+    );
     expect(argsError.message).toMatch(/`first` must be a whole number between 0 and 100, got 101/);
     expect(source.calls).toBe(0);
   });
@@ -180,8 +243,16 @@ describe('cursors in connectionFromPageSource', () => {
     expect(page.pageInfo.hasNextPage).toBe(true);
     expect(source.sizes).toEqual([5, 1]);
     source.sizes.length = 0;
-    const next = await connectionFromPageSource(source, { first: 4, after: page.pageInfo.endCursor });
-    expect(next.edges.map((edge) => edge.node.jobId)).toEqual(['job-005', 'job-006', 'job-007', 'job-008']);
+    const next = await connectionFromPageSource(source, {
+      first: 4,
+      after: page.pageInfo.endCursor,
+    });
+    expect(next.edges.map((edge) => edge.node.jobId)).toEqual([
+      'job-005',
+      'job-006',
+      'job-007',
+      'job-008',
+    ]);
     expect(source.sizes).toEqual([5]);
   });
 
@@ -190,7 +261,10 @@ describe('cursors in connectionFromPageSource', () => {
     const all = await connectionFromPageSource(source, { first: 100 }, { now: () => 20_000 });
     expect(all.edges).toHaveLength(12);
     source.calls = 0;
-    const after = await connectionFromPageSource(source, { first: 3, after: all.pageInfo.endCursor });
+    const after = await connectionFromPageSource(source, {
+      first: 3,
+      after: all.pageInfo.endCursor,
+    });
     expect(after).toEqual({
       edges: [],
       pageInfo: { hasNextPage: false, hasPreviousPage: true, startCursor: null, endCursor: null },

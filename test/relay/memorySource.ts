@@ -91,7 +91,9 @@ export class MemorySource implements PageSource<MemoryJob> {
     const pad = 'p'.repeat(this.options.tokenPadding ?? 0);
     const last = items[items.length - 1];
     const nextToken =
-      this.options.mode === 'offset' ? `o:${end}:${pad}` : `k:${JSON.stringify([String(last.time), last.service, last.sourceId, last.jobId])}:${pad}`;
+      this.options.mode === 'offset'
+        ? `o:${end}:${pad}`
+        : `k:${JSON.stringify([String(last.time), last.service, last.sourceId, last.jobId])}:${pad}`;
     return { items, nextToken };
   }
 

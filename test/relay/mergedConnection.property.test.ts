@@ -30,14 +30,25 @@ function feedArb(options: Parameters<typeof sourceSpecArb>[0] = {}) {
   return fc.array(sourceSpecArb({ maxJobs: 14, ...options }), { minLength: 1, maxLength: 6 });
 }
 
-function makeFeed(specs: SourceSpec[], failOn?: (source: number, call: number) => unknown): MemorySource[] {
-  return specs.map((spec, i) => makeSource(spec, `ds-${i}`, failOn === undefined ? undefined : (call) => failOn(i, call)));
+function makeFeed(
+  specs: SourceSpec[],
+  failOn?: (source: number, call: number) => unknown,
+): MemorySource[] {
+  return specs.map((spec, i) =>
+    makeSource(spec, `ds-${i}`, failOn === undefined ? undefined : (call) => failOn(i, call)),
+  );
 }
 
-const newPositions = (): PositionStore => createPositionStores(createMemoryStore()).forClient('test');
+const newPositions = (): PositionStore =>
+  createPositionStores(createMemoryStore()).forClient('test');
 
-function pager(sources: MemorySource[], positions = newPositions(), tokenChain?: TokenChain): Pager {
-  return (args, now) => connectionFromMergedSources(sources, args, { now: () => now, positions, tokenChain });
+function pager(
+  sources: MemorySource[],
+  positions = newPositions(),
+  tokenChain?: TokenChain,
+): Pager {
+  return (args, now) =>
+    connectionFromMergedSources(sources, args, { now: () => now, positions, tokenChain });
 }
 
 /** A pager with or without a token chain (backward pages then step back from their cursor). */
@@ -48,20 +59,30 @@ function chainPager(sources: MemorySource[], chain: boolean): Pager {
 describe('connectionFromMergedSources against the spec oracle', () => {
   it('(d) answers random first/after/last/before requests as the spec does over the merged list', async () => {
     await fc.assert(
-      fc.asyncProperty(feedArb(), requestsArb({ inserts: false }), fc.boolean(), async (specs, requests, chain) => {
-        const sources = makeFeed(specs);
-        await checkRequestsAgainstOracle(sources, chainPager(sources, chain), requests);
-      }),
+      fc.asyncProperty(
+        feedArb(),
+        requestsArb({ inserts: false }),
+        fc.boolean(),
+        async (specs, requests, chain) => {
+          const sources = makeFeed(specs);
+          await checkRequestsAgainstOracle(sources, chainPager(sources, chain), requests);
+        },
+      ),
       RUNS,
     );
   });
 
   it('(d) keeps answering as the spec does over the list at walk start while newer jobs arrive', async () => {
     await fc.assert(
-      fc.asyncProperty(feedArb(), requestsArb({ inserts: true }), fc.boolean(), async (specs, requests, chain) => {
-        const sources = makeFeed(specs);
-        await checkRequestsAgainstOracle(sources, chainPager(sources, chain), requests);
-      }),
+      fc.asyncProperty(
+        feedArb(),
+        requestsArb({ inserts: true }),
+        fc.boolean(),
+        async (specs, requests, chain) => {
+          const sources = makeFeed(specs);
+          await checkRequestsAgainstOracle(sources, chainPager(sources, chain), requests);
+        },
+      ),
       RUNS,
     );
   });
@@ -72,7 +93,12 @@ describe('connectionFromMergedSources against the spec oracle', () => {
       await fc.assert(
         fc.asyncProperty(feedArb(), sweepArb(), fc.boolean(), async (specs, steps, chain) => {
           const sources = makeFeed(specs);
-          const { seen, walkStart } = await sweep(sources, chainPager(sources, chain), direction, steps);
+          const { seen, walkStart } = await sweep(
+            sources,
+            chainPager(sources, chain),
+            direction,
+            steps,
+          );
           expect(walkStart).toBe(NOW);
           expect(seen.map(idOf)).toEqual(listAt(sources, NOW).map(idOf));
         }),
@@ -97,18 +123,26 @@ describe('connectionFromMergedSources against the spec oracle', () => {
             : new Error(`ds-${source}: socket hang up`);
         });
         let reported = 0;
-        const { seen, walkStart } = await sweep(sources, pager(sources), 'forward', steps, (page) => {
-          const failures = page.failures ?? [];
-          reported += failures.length;
-          if (failures.length > 0) expect(page.pageInfo.hasNextPage).toBe(true);
-          const keys = page.edges.map((edge) => edge.node);
-          for (let i = 1; i < keys.length; i++) expect(compareJobs(keys[i - 1], keys[i])).toBeLessThan(0);
-        });
+        const { seen, walkStart } = await sweep(
+          sources,
+          pager(sources),
+          'forward',
+          steps,
+          (page) => {
+            const failures = page.failures ?? [];
+            reported += failures.length;
+            if (failures.length > 0) expect(page.pageInfo.hasNextPage).toBe(true);
+            const keys = page.edges.map((edge) => edge.node);
+            for (let i = 1; i < keys.length; i++)
+              expect(compareJobs(keys[i - 1], keys[i])).toBeLessThan(0);
+          },
+        );
         const expected = listAt(sources, walkStart);
         expect(reported).toBe(failedCalls);
         expect(new Set(seen.map(idOf)).size).toBe(seen.length);
         expect([...seen].sort(compareJobs).map(idOf)).toEqual(expected.map(idOf));
-        const bySource = (jobs: MemoryJob[], id: string) => jobs.filter((job) => job.sourceId === id).map(idOf);
+        const bySource = (jobs: MemoryJob[], id: string) =>
+          jobs.filter((job) => job.sourceId === id).map(idOf);
         for (const source of sources) {
           const id = source.all()[0]?.sourceId;
           if (id !== undefined) expect(bySource(seen, id)).toEqual(bySource(expected, id));
@@ -138,7 +172,10 @@ describe('connectionFromMergedSources against the spec oracle', () => {
           sources.forEach((source, i) => {
             expect({ i, calls: source.calls }).toEqual({
               i,
-              calls: Math.min(source.calls, Math.ceil((used(first.edges, source) + 1) / specs[i].maxPageSize) + 1),
+              calls: Math.min(
+                source.calls,
+                Math.ceil((used(first.edges, source) + 1) / specs[i].maxPageSize) + 1,
+              ),
             });
           });
 
@@ -160,15 +197,34 @@ describe('connectionFromMergedSources against the spec oracle', () => {
           for (const source of sources) source.calls = 0;
           const result = await page({ first: n, after }, NOW);
           const list = listAt(sources, NOW);
-          const afterJob = list.find((job) => compareJobs(job, { ...job, time: s[0], service: s[1], sourceId: s[2], jobId: s[3] } as MemoryJob) === 0);
-          const expected = specPage(list, { first: n, after: afterJob }, (a, b) => idOf(a) === idOf(b));
+          const afterJob = list.find(
+            (job) =>
+              compareJobs(job, {
+                ...job,
+                time: s[0],
+                service: s[1],
+                sourceId: s[2],
+                jobId: s[3],
+              } as MemoryJob) === 0,
+          );
+          const expected = specPage(
+            list,
+            { first: n, after: afterJob },
+            (a, b) => idOf(a) === idOf(b),
+          );
           expect(result.edges.map((edge) => idOf(edge.node))).toEqual(expected.nodes.map(idOf));
           expect(result.pageInfo.hasNextPage).toBe(expected.hasNextPage);
           ordered.forEach((source, i) => {
             const position = positions[i];
             const max = source.maxPageSize;
-            const limit = position.done === true ? 0 : Math.ceil((position.offset + used(result.edges, source) + 1) / max) + 1;
-            expect({ source: source.key, calls: source.calls }).toEqual({ source: source.key, calls: Math.min(source.calls, limit) });
+            const limit =
+              position.done === true
+                ? 0
+                : Math.ceil((position.offset + used(result.edges, source) + 1) / max) + 1;
+            expect({ source: source.key, calls: source.calls }).toEqual({
+              source: source.key,
+              calls: Math.min(source.calls, limit),
+            });
           });
         },
       ),

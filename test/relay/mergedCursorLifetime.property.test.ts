@@ -20,10 +20,16 @@ const feedArb = fc.array(sourceSpecArb({ maxJobs: 25, future: false }), {
   maxLength: SOURCES,
 });
 /** Per source, which of its calls fail (about one in eight). */
-const faultsArb = fc.array(fc.array(fc.nat({ max: 7 }).map((n) => n === 0), { maxLength: 12 }), {
-  minLength: SOURCES,
-  maxLength: SOURCES,
-});
+const faultsArb = fc.array(
+  fc.array(
+    fc.nat({ max: 7 }).map((n) => n === 0),
+    { maxLength: 12 },
+  ),
+  {
+    minLength: SOURCES,
+    maxLength: SOURCES,
+  },
+);
 
 it.each(['forward', 'backward'] as const)(
   'a %s walk at 100 a page over 60 failing sources never has a cursor refused and sees every job once',
@@ -41,7 +47,9 @@ it.each(['forward', 'backward'] as const)(
         const positions = createPositionStores(createMemoryStore()).forClient('walker');
         const page: Pager = (args, now) =>
           connectionFromMergedSources(sources, args, { now: () => now, positions, key: 'feed' });
-        const { seen, walkStart } = await sweep(sources, page, direction, [{ n: 100, inserts: [] }]);
+        const { seen, walkStart } = await sweep(sources, page, direction, [
+          { n: 100, inserts: [] },
+        ]);
         const expected = listAt(sources, walkStart);
         expect(new Set(seen.map(idOf)).size).toBe(seen.length);
         expect([...seen].sort(compareJobs).map(idOf)).toEqual(expected.map(idOf));

@@ -29,22 +29,37 @@ const timeArb = fc.oneof(
   { weight: 1, arbitrary: fc.constant(NOW + 5000) },
 );
 
-export function sourceSpecArb(options: { maxJobs?: number; filter?: boolean; mode?: TokenMode; future?: boolean } = {}) {
+export function sourceSpecArb(
+  options: { maxJobs?: number; filter?: boolean; mode?: TokenMode; future?: boolean } = {},
+) {
   return fc.record({
     jobs: fc.array(
-      fc.record({ time: options.future === false ? timeArb.filter((t) => t <= NOW) : timeArb, tag: fc.integer({ min: 0, max: 3 }) }),
+      fc.record({
+        time: options.future === false ? timeArb.filter((t) => t <= NOW) : timeArb,
+        tag: fc.integer({ min: 0, max: 3 }),
+      }),
       { maxLength: options.maxJobs ?? 30 },
     ),
     maxPageSize: fc.integer({ min: 1, max: 10 }),
-    mode: options.mode !== undefined ? fc.constant(options.mode) : fc.constantFrom<TokenMode>('keyset', 'offset'),
+    mode:
+      options.mode !== undefined
+        ? fc.constant(options.mode)
+        : fc.constantFrom<TokenMode>('keyset', 'offset'),
     lazyEnd: fc.boolean(),
-    rejectTag: options.filter === false ? fc.constant(null) : fc.option(fc.integer({ min: 0, max: 3 }), { nil: null }),
+    rejectTag:
+      options.filter === false
+        ? fc.constant(null)
+        : fc.option(fc.integer({ min: 0, max: 3 }), { nil: null }),
     tokenPadding: fc.constantFrom(0, 0, 120, 400),
     service: fc.constantFrom(...SERVICES),
   });
 }
 
-export function makeSource(spec: SourceSpec, sourceId = 'ds-1', failOn?: (call: number) => unknown): MemorySource {
+export function makeSource(
+  spec: SourceSpec,
+  sourceId = 'ds-1',
+  failOn?: (call: number) => unknown,
+): MemorySource {
   const jobs: MemoryJob[] = spec.jobs.map((job, i) => ({
     ...job,
     service: spec.service,
@@ -67,7 +82,9 @@ export function makeSource(spec: SourceSpec, sourceId = 'ds-1', failOn?: (call: 
 /** The full list a walk with bound `b` pages over, in connection order. */
 export function listAt(sources: MemorySource[], b: number): MemoryJob[] {
   return sources
-    .flatMap((source) => source.all().filter((job) => job.time <= b && (source.accept?.(job) ?? true)))
+    .flatMap((source) =>
+      source.all().filter((job) => job.time <= b && (source.accept?.(job) ?? true)),
+    )
     .sort(compareJobs);
 }
 
@@ -89,12 +106,17 @@ export function requestsArb(options: { inserts: boolean; maxLength?: number }) {
   return fc.array(
     fc.record({
       kind: fc.constantFrom<RequestSpec['kind']>('first', 'first', 'last', 'last', 'default'),
-      n: fc.oneof({ weight: 1, arbitrary: fc.constant(0) }, { weight: 6, arbitrary: fc.integer({ min: 1, max: 8 }) }),
+      n: fc.oneof(
+        { weight: 1, arbitrary: fc.constant(0) },
+        { weight: 6, arbitrary: fc.integer({ min: 1, max: 8 }) },
+      ),
       walk: fc.option(fc.nat(), { nil: null, freq: 5 }),
       after: fc.option(fc.nat(), { nil: null }),
       before: fc.option(fc.nat(), { nil: null, freq: 2 }),
       inserts: options.inserts
-        ? fc.array(fc.record({ step: fc.integer({ min: 1, max: 1500 }), source: fc.nat() }), { maxLength: 3 })
+        ? fc.array(fc.record({ step: fc.integer({ min: 1, max: 1500 }), source: fc.nat() }), {
+            maxLength: 3,
+          })
         : fc.constant([]),
     }),
     { minLength: 1, maxLength: options.maxLength ?? 8 },
@@ -145,9 +167,12 @@ export async function checkRequestsAgainstOracle(
   const inserter = new Inserter(sources);
   for (const request of requests) {
     for (const { step, source } of request.inserts) inserter.insert(step, source);
-    let walk = request.walk === null || walks.length === 0 ? undefined : walks[request.walk % walks.length];
+    let walk =
+      request.walk === null || walks.length === 0 ? undefined : walks[request.walk % walks.length];
     const pick = (index: number | null) =>
-      walk === undefined || index === null || walk.entries.length === 0 ? undefined : walk.entries[index % walk.entries.length];
+      walk === undefined || index === null || walk.entries.length === 0
+        ? undefined
+        : walk.entries[index % walk.entries.length];
     const after = pick(request.after);
     const before = pick(request.before);
     if (after === undefined && before === undefined) walk = undefined;
@@ -171,7 +196,11 @@ export async function checkRequestsAgainstOracle(
       ...context,
       nodes: expected.nodes.map(idOf),
     });
-    expect({ ...context, hasNextPage: result.pageInfo.hasNextPage, hasPreviousPage: result.pageInfo.hasPreviousPage }).toEqual({
+    expect({
+      ...context,
+      hasNextPage: result.pageInfo.hasNextPage,
+      hasPreviousPage: result.pageInfo.hasPreviousPage,
+    }).toEqual({
       ...context,
       hasNextPage: expected.hasNextPage,
       hasPreviousPage: expected.hasPreviousPage,
@@ -191,7 +220,9 @@ export function sweepArb() {
   return fc.array(
     fc.record({
       n: fc.integer({ min: 1, max: 7 }),
-      inserts: fc.array(fc.record({ step: fc.integer({ min: 1, max: 1500 }), source: fc.nat() }), { maxLength: 3 }),
+      inserts: fc.array(fc.record({ step: fc.integer({ min: 1, max: 1500 }), source: fc.nat() }), {
+        maxLength: 3,
+      }),
     }),
     { minLength: 1, maxLength: 12 },
   );
@@ -223,9 +254,12 @@ export async function sweep(
     const result = await page(args, inserter.clock);
     onPage(result);
     pages.push(result.edges.map((edge) => edge.node));
-    const more = direction === 'forward' ? result.pageInfo.hasNextPage : result.pageInfo.hasPreviousPage;
-    if (!more) return { seen: direction === 'forward' ? pages.flat() : pages.reverse().flat(), walkStart };
-    cursor = (direction === 'forward' ? result.pageInfo.endCursor : result.pageInfo.startCursor) ?? cursor;
+    const more =
+      direction === 'forward' ? result.pageInfo.hasNextPage : result.pageInfo.hasPreviousPage;
+    if (!more)
+      return { seen: direction === 'forward' ? pages.flat() : pages.reverse().flat(), walkStart };
+    cursor =
+      (direction === 'forward' ? result.pageInfo.endCursor : result.pageInfo.startCursor) ?? cursor;
     for (const { step: dt, source } of step.inserts) inserter.insert(dt, source);
   }
   throw new Error('sweep did not end after 500 pages');

@@ -24,7 +24,11 @@ export interface SpecPage<N> {
 }
 
 /** ApplyCursorsToEdges(allEdges, before, after). */
-export function applyCursorsToEdges<N>(allEdges: readonly N[], args: SpecArgs<N>, same: (a: N, b: N) => boolean): N[] {
+export function applyCursorsToEdges<N>(
+  allEdges: readonly N[],
+  args: SpecArgs<N>,
+  same: (a: N, b: N) => boolean,
+): N[] {
   const find = (node: N) => {
     const index = allEdges.findIndex((edge) => same(edge, node));
     if (index === -1) throw new Error('oracle: a cursor names a node that is not in the list');
@@ -36,7 +40,11 @@ export function applyCursorsToEdges<N>(allEdges: readonly N[], args: SpecArgs<N>
 }
 
 /** EdgesToReturn, HasPreviousPage and HasNextPage. */
-export function specPage<N>(allEdges: readonly N[], args: SpecArgs<N>, same: (a: N, b: N) => boolean = Object.is): SpecPage<N> {
+export function specPage<N>(
+  allEdges: readonly N[],
+  args: SpecArgs<N>,
+  same: (a: N, b: N) => boolean = Object.is,
+): SpecPage<N> {
   const window = applyCursorsToEdges(allEdges, args, same);
   let edges = window;
   if (args.first !== undefined) {
@@ -47,7 +55,9 @@ export function specPage<N>(allEdges: readonly N[], args: SpecArgs<N>, same: (a:
     if (args.last < 0) throw new Error('oracle: last < 0');
     if (edges.length > args.last) edges = edges.slice(edges.length - args.last);
   }
-  const hasPreviousPage = args.last !== undefined ? window.length > args.last : args.after !== undefined;
-  const hasNextPage = args.first !== undefined ? window.length > args.first : args.before !== undefined;
+  const hasPreviousPage =
+    args.last !== undefined ? window.length > args.last : args.after !== undefined;
+  const hasNextPage =
+    args.first !== undefined ? window.length > args.first : args.before !== undefined;
   return { nodes: edges, hasPreviousPage, hasNextPage };
 }

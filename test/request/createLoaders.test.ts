@@ -26,7 +26,9 @@ it('coalesces the same page asked for twice through aliases and fragments', asyn
     { idx: KENDRA_INDEX, ds: KENDRA_DS },
   );
   expect(response.errors).toBeUndefined();
-  expect(response.data.a.dataSource.syncJobs.nodes).toEqual(response.data.b.dataSource.syncJobs.nodes);
+  expect(response.data.a.dataSource.syncJobs.nodes).toEqual(
+    response.data.b.dataSource.syncJobs.nodes,
+  );
   const stats = await harness.stats();
   // 10 jobs and a look-ahead page: two calls, made once for both aliases.
   expect(stats['kendra.ListDataSourceSyncJobs']).toBe(2);
@@ -49,14 +51,20 @@ it("makes one describe call for fifty jobs' shared data source", async () => {
 });
 
 it('fetches parents only when a query asks for their fields', async () => {
-  await harness.gql(`query($kb: ID!) { qconnectKnowledgeBase(id: $kb) { importJobs(first: 5) { nodes { jobId } } } }`, { kb: KB });
+  await harness.gql(
+    `query($kb: ID!) { qconnectKnowledgeBase(id: $kb) { importJobs(first: 5) { nodes { jobId } } } }`,
+    { kb: KB },
+  );
   expect(await harness.stats()).toEqual({ 'qconnect.ListImportJobs': 1 });
   await harness.resetStats();
   await harness.gql(
     `query($kb: ID!) { qconnectKnowledgeBase(id: $kb) { name importJobs(first: 5) { nodes { knowledgeBase { name } } } } }`,
     { kb: KB },
   );
-  expect(await harness.stats()).toEqual({ 'qconnect.ListImportJobs': 1, 'qconnect.GetKnowledgeBase': 1 });
+  expect(await harness.stats()).toEqual({
+    'qconnect.ListImportJobs': 1,
+    'qconnect.GetKnowledgeBase': 1,
+  });
 });
 
 it('does not share pages between requests', async () => {

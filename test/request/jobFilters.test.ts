@@ -15,11 +15,25 @@ let localHarness: Harness;
 
 beforeAll(async () => {
   pushed = await startHarness(singleSourceFixture(40));
-  local = await startGateway({ port: 0, endpoint: pushed.emulatorUrl, region: 'us-east-1', maxAttempts: 1, logLevel: 'silent', pushdown: false, pageCache: false });
+  local = await startGateway({
+    port: 0,
+    endpoint: pushed.emulatorUrl,
+    region: 'us-east-1',
+    maxAttempts: 1,
+    logLevel: 'silent',
+    pushdown: false,
+    pageCache: false,
+  });
   localHarness = {
     ...pushed,
     gql: async (query, variables) =>
-      (await (await fetch(local.url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query, variables }) })).json()) as any,
+      (await (
+        await fetch(local.url, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify({ query, variables }),
+        })
+      ).json()) as any,
   };
 });
 afterAll(async () => {
@@ -38,7 +52,10 @@ async function all(harness: Harness, service: Service, filter: Record<string, un
   }
 }
 
-const window = { startedAfter: new Date(BASE_TIME - 20 * HOUR).toISOString(), startedBefore: new Date(BASE_TIME - 5 * HOUR).toISOString() };
+const window = {
+  startedAfter: new Date(BASE_TIME - 20 * HOUR).toISOString(),
+  startedBefore: new Date(BASE_TIME - 5 * HOUR).toISOString(),
+};
 
 it.each([
   ['KENDRA', { status: ['FAILED'] }],

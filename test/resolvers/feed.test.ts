@@ -40,7 +40,9 @@ describe.each(['keyset', 'offset'] as const)('the job feed with %s tokens', (tok
   let sourceIds: Map<string, string>;
   beforeAll(async () => {
     harness = await startHarness(FIXTURE, { tokenMode });
-    const { data } = await harness.gql('{ sources(first: 100) { nodes { id sourceId service name } } }');
+    const { data } = await harness.gql(
+      '{ sources(first: 100) { nodes { id sourceId service name } } }',
+    );
     sourceIds = new Map(data.sources.nodes.map((s: any) => [s.sourceId, s.id]));
   });
   afterAll(() => harness.close());
@@ -50,11 +52,16 @@ describe.each(['keyset', 'offset'] as const)('the job feed with %s tokens', (tok
     await harness.resetStats();
   });
 
-  const walk = (args: Record<string, unknown>, pageSize: number, between?: (round: number) => Promise<void>) =>
-    walkFeed(harness, args, pageSize, null, between);
+  const walk = (
+    args: Record<string, unknown>,
+    pageSize: number,
+    between?: (round: number) => Promise<void>,
+  ) => walkFeed(harness, args, pageSize, null, between);
 
   it('lists every source of the three services', async () => {
-    const { data } = await harness.gql('{ sources(first: 100) { nodes { service } pageInfo { hasNextPage } } }');
+    const { data } = await harness.gql(
+      '{ sources(first: 100) { nodes { service } pageInfo { hasNextPage } } }',
+    );
     const services = data.sources.nodes.map((n: any) => n.service);
     expect(services.filter((s: string) => s === 'KENDRA')).toHaveLength(4);
     expect(services.filter((s: string) => s === 'QBUSINESS')).toHaveLength(6);
@@ -82,9 +89,23 @@ describe.each(['keyset', 'offset'] as const)('the job feed with %s tokens', (tok
     const after = new Date(BASE_TIME - 6 * HOUR).toISOString();
     const before = new Date(BASE_TIME - 2 * HOUR).toISOString();
     const expected = ORDER.filter(
-      (r) => ['FAILED', 'SUCCEEDED'].includes(r.state) && r.service !== 'KENDRA' && r.time >= Date.parse(after) && r.time <= Date.parse(before),
+      (r) =>
+        ['FAILED', 'SUCCEEDED'].includes(r.state) &&
+        r.service !== 'KENDRA' &&
+        r.time >= Date.parse(after) &&
+        r.time <= Date.parse(before),
     );
-    const ids = await walk({ filter: { states: ['FAILED', 'SUCCEEDED'], services: ['QBUSINESS', 'QCONNECT'], startedAfter: after, startedBefore: before } }, 7);
+    const ids = await walk(
+      {
+        filter: {
+          states: ['FAILED', 'SUCCEEDED'],
+          services: ['QBUSINESS', 'QCONNECT'],
+          startedAfter: after,
+          startedBefore: before,
+        },
+      },
+      7,
+    );
     expect(ids).toEqual(expected.map((r) => r.jobId));
 
     const kendraSource = FIXTURE.kendra!.indices[1].dataSources[0];
@@ -93,14 +114,20 @@ describe.each(['keyset', 'offset'] as const)('the job feed with %s tokens', (tok
   });
 
   it('answers a sources filter naming a source it does not serve with NOT_FOUND', async () => {
-    const unknown = Buffer.from(JSON.stringify(['g1', 'KendraDataSource', FIXTURE.kendra!.indices[0].Id, 'not-served'])).toString('base64url');
+    const unknown = Buffer.from(
+      JSON.stringify(['g1', 'KendraDataSource', FIXTURE.kendra!.indices[0].Id, 'not-served']),
+    ).toString('base64url');
     const response = await harness.gql(FEED, { first: 5, filter: { sources: [unknown] } });
     expect(response.errors?.[0].extensions?.code).toBe('NOT_FOUND');
   });
 
   it('binds its cursor to the filter', async () => {
     const first: any = await harness.gql(FEED, { first: 5 });
-    const other = await harness.gql(FEED, { first: 5, after: first.data.jobs.pageInfo.endCursor, filter: { states: ['FAILED'] } });
+    const other = await harness.gql(FEED, {
+      first: 5,
+      after: first.data.jobs.pageInfo.endCursor,
+      filter: { states: ['FAILED'] },
+    });
     expect(other.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
   });
 
@@ -112,13 +139,21 @@ describe.each(['keyset', 'offset'] as const)('the job feed with %s tokens', (tok
         service: 'kendra',
         indexId: index.Id,
         dataSourceId: index.dataSources[0].Id,
-        jobs: kendraJobs(2, 70 + round).map((job, i) => ({ ...job, StartTime: new Date(start + i).toISOString(), EndTime: undefined, Status: 'SYNCING' })),
+        jobs: kendraJobs(2, 70 + round).map((job, i) => ({
+          ...job,
+          StartTime: new Date(start + i).toISOString(),
+          EndTime: undefined,
+          Status: 'SYNCING',
+        })),
       });
       await harness.addJobs({
         service: 'kendra',
         indexId: index.Id,
         dataSourceId: index.dataSources[1].Id,
-        jobs: kendraJobs(1, 90 + round).map((job) => ({ ...job, StartTime: new Date(BASE_TIME + (round + 1) * HOUR).toISOString() })),
+        jobs: kendraJobs(1, 90 + round).map((job) => ({
+          ...job,
+          StartTime: new Date(BASE_TIME + (round + 1) * HOUR).toISOString(),
+        })),
       });
     });
     expect(ids).toEqual(ORDER.map((r) => r.jobId));
@@ -126,16 +161,24 @@ describe.each(['keyset', 'offset'] as const)('the job feed with %s tokens', (tok
 
   it('returns the other sources and one error per failed source when a source fails', async () => {
     const failing = FIXTURE.qbusiness!.applications[1].indices[0].dataSources[0];
-    await harness.setFaults([{ service: 'qbusiness', resourceId: failing.dataSourceId, denyAccess: true }]);
+    await harness.setFaults([
+      { service: 'qbusiness', resourceId: failing.dataSourceId, denyAccess: true },
+    ]);
     const response: any = await harness.gql(FEED, { first: 30 });
     expect(response.data.jobs.edges).toHaveLength(30);
     const failingJobs = new Set(failing.syncJobs.map((j) => j.executionId));
-    const expected = ORDER.filter((r) => !failingJobs.has(r.jobId)).slice(0, 30).map((r) => r.jobId);
+    const expected = ORDER.filter((r) => !failingJobs.has(r.jobId))
+      .slice(0, 30)
+      .map((r) => r.jobId);
     expect(response.data.jobs.edges.map((e: any) => e.node.jobId)).toEqual(expected);
     expect(response.errors).toHaveLength(1);
     expect(response.errors[0]).toMatchObject({
       path: ['jobs'],
-      extensions: { code: 'UPSTREAM_ACCESS_DENIED', service: 'QBUSINESS', sourceId: sourceIds.get(failing.dataSourceId) },
+      extensions: {
+        code: 'UPSTREAM_ACCESS_DENIED',
+        service: 'QBUSINESS',
+        sourceId: sourceIds.get(failing.dataSourceId),
+      },
     });
     // The next page asks the failed source again; once it answers, none of its jobs is lost.
     await harness.setFaults([]);
@@ -169,13 +212,26 @@ describe('when discovery finds a new source mid-walk', () => {
     const first: any = await harness.gql(FEED, { first: 40 });
     const seenFirst = first.data.jobs.edges.map((e: any) => e.node.jobId);
     const lastTime = Date.parse(first.data.jobs.edges[39].node.startedAt);
-    const extra = { knowledgeBaseId: '00000000-0000-4000-8000-00000000abcd', name: 'late arrival', knowledgeBaseType: 'QUICK_RESPONSES', importJobs: FIXTURE.qconnect!.knowledgeBases[0].importJobs.map((j, i) => ({ ...j, importJobId: `00000000-0000-4000-9000-${String(i).padStart(12, '0')}` })) };
-    await harness.loadFixture({ ...FIXTURE, qconnect: { knowledgeBases: [...FIXTURE.qconnect!.knowledgeBases, extra] } });
+    const extra = {
+      knowledgeBaseId: '00000000-0000-4000-8000-00000000abcd',
+      name: 'late arrival',
+      knowledgeBaseType: 'QUICK_RESPONSES',
+      importJobs: FIXTURE.qconnect!.knowledgeBases[0].importJobs.map((j, i) => ({
+        ...j,
+        importJobId: `00000000-0000-4000-9000-${String(i).padStart(12, '0')}`,
+      })),
+    };
+    await harness.loadFixture({
+      ...FIXTURE,
+      qconnect: { knowledgeBases: [...FIXTURE.qconnect!.knowledgeBases, extra] },
+    });
 
     const rest = await walkFeed(harness, {}, 40, first.data.jobs.pageInfo.endCursor);
     const original = ORDER.map((r) => r.jobId);
     expect([...seenFirst, ...rest.filter((id) => original.includes(id))]).toEqual(original);
-    const newOnes = extra.importJobs.filter((j) => Date.parse(j.createdTime) < lastTime).map((j) => j.importJobId);
+    const newOnes = extra.importJobs
+      .filter((j) => Date.parse(j.createdTime) < lastTime)
+      .map((j) => j.importJobId);
     expect(rest.filter((id) => !original.includes(id)).sort()).toEqual(newOnes.sort());
   });
 });

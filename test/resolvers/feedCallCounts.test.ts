@@ -32,14 +32,18 @@ it('reads a 60-source feed page with one list call per source', async () => {
 });
 
 it('fetches the same page requested twice through aliases once', async () => {
-  const response = await harness.gql('{ a: jobs(first: 20) { nodes { jobId } } b: jobs(first: 20) { edges { node { jobId } } } }');
+  const response = await harness.gql(
+    '{ a: jobs(first: 20) { nodes { jobId } } b: jobs(first: 20) { edges { node { jobId } } } }',
+  );
   expect(response.errors).toBeUndefined();
   expect(response.data.a.nodes).toEqual(response.data.b.edges.map((e: any) => e.node));
   expect(await harness.stats()).toEqual(ONE_CALL_PER_SOURCE);
 });
 
 it("adds no call for each job's source name (discovery already knows it)", async () => {
-  const response = await harness.gql('{ jobs(first: 20) { nodes { jobId source { name type status } } } }');
+  const response = await harness.gql(
+    '{ jobs(first: 20) { nodes { jobId source { name type status } } } }',
+  );
   expect(response.errors).toBeUndefined();
   expect(response.data.jobs.nodes.every((n: any) => n.source.name.length > 0)).toBe(true);
   expect(await harness.stats()).toEqual(ONE_CALL_PER_SOURCE);
@@ -50,10 +54,14 @@ it("adds no call for each job's source and index names (discovery listed both)",
     ... on KendraDataSource { index { id name } }
     ... on QBusinessDataSource { index { id name } } } } } }`);
   expect(response.errors).toBeUndefined();
-  const indexNames = new Set(response.data.jobs.nodes.flatMap((n: any) => (n.source.index ? [n.source.index.name] : [])));
+  const indexNames = new Set(
+    response.data.jobs.nodes.flatMap((n: any) => (n.source.index ? [n.source.index.name] : [])),
+  );
   // 5 Kendra and 10 Q Business indexes, each named as the fixture names it.
   expect(indexNames.size).toBe(15);
-  expect([...indexNames].every((name: any) => /^(kendra|qbusiness)-index-\d+$/.test(name))).toBe(true);
+  expect([...indexNames].every((name: any) => /^(kendra|qbusiness)-index-\d+$/.test(name))).toBe(
+    true,
+  );
   expect(await harness.stats()).toEqual(ONE_CALL_PER_SOURCE);
 });
 
@@ -76,22 +84,35 @@ it('scans only the window for a summary, at the largest page size', async () => 
   // Kendra and Q Business take the window: one page of at most 10 per source. Q Connect has no
   // filter: one page of 100 reaches past the window.
   expect(await harness.stats()).toEqual(ONE_CALL_PER_SOURCE);
-  const inWindow = (iso: string) => Date.parse(iso) >= Date.parse(startedAfter) && Date.parse(iso) <= Date.parse(startedBefore);
+  const inWindow = (iso: string) =>
+    Date.parse(iso) >= Date.parse(startedAfter) && Date.parse(iso) <= Date.parse(startedBefore);
   const expected =
-    FIXTURE.kendra!.indices.flatMap((i) => i.dataSources.flatMap((d) => d.syncJobs)).filter((j) => inWindow(j.StartTime)).length +
-    FIXTURE.qbusiness!.applications.flatMap((a) => a.indices.flatMap((i) => i.dataSources.flatMap((d) => d.syncJobs))).filter((j) => inWindow(j.startTime)).length +
-    FIXTURE.qconnect!.knowledgeBases.flatMap((k) => k.importJobs).filter((j) => inWindow(j.createdTime)).length;
+    FIXTURE.kendra!.indices.flatMap((i) => i.dataSources.flatMap((d) => d.syncJobs)).filter((j) =>
+      inWindow(j.StartTime),
+    ).length +
+    FIXTURE.qbusiness!.applications.flatMap((a) =>
+      a.indices.flatMap((i) => i.dataSources.flatMap((d) => d.syncJobs)),
+    ).filter((j) => inWindow(j.startTime)).length +
+    FIXTURE.qconnect!.knowledgeBases.flatMap((k) => k.importJobs).filter((j) =>
+      inWindow(j.createdTime),
+    ).length;
   expect(response.data.jobSummary.total).toBe(expected);
 });
 
 it('asks no source whose jobs cannot match the filter', async () => {
   // DELETED is an import job state: the 45 Kendra and Q Business sources are not asked.
-  const deleted = await harness.gql('{ jobs(first: 5, filter: { states: [DELETED] }) { nodes { service state } } }');
+  const deleted = await harness.gql(
+    '{ jobs(first: 5, filter: { states: [DELETED] }) { nodes { service state } } }',
+  );
   expect(deleted.errors).toBeUndefined();
-  expect(deleted.data.jobs.nodes.every((n: any) => n.service === 'QCONNECT' && n.state === 'DELETED')).toBe(true);
+  expect(
+    deleted.data.jobs.nodes.every((n: any) => n.service === 'QCONNECT' && n.state === 'DELETED'),
+  ).toBe(true);
   expect(await harness.stats()).toEqual({ 'qconnect.ListImportJobs': 15 });
   await harness.resetStats();
-  const none = await harness.gql('{ jobs(first: 5, filter: { states: [] }) { nodes { jobId } pageInfo { hasNextPage } } }');
+  const none = await harness.gql(
+    '{ jobs(first: 5, filter: { states: [] }) { nodes { jobId } pageInfo { hasNextPage } } }',
+  );
   expect(none.data.jobs).toEqual({ nodes: [], pageInfo: { hasNextPage: false } });
   expect(await harness.stats()).toEqual({});
 });
@@ -104,7 +125,10 @@ it('pages on from a cursor read only through a fragment (cursors are built when 
   const after = first.data.jobs.pageInfo.endCursor;
   expect(typeof after).toBe('string');
   const whole = await harness.gql('{ jobs(first: 10) { nodes { jobId } } }');
-  const next = await harness.gql('query($after: String) { jobs(first: 5, after: $after) { nodes { jobId } } }', { after });
+  const next = await harness.gql(
+    'query($after: String) { jobs(first: 5, after: $after) { nodes { jobId } } }',
+    { after },
+  );
   expect(next.errors).toBeUndefined();
   expect(next.data.jobs.nodes).toEqual(whole.data.jobs.nodes.slice(5));
 });

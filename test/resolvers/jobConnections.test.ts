@@ -3,7 +3,19 @@
  * first/after/last/before, defaults and limits, exact page flags, cursors bound to their
  * connection, resuming without waste, paging while jobs arrive, and expired tokens.
  */
-import { BASE_TIME, KB, KENDRA_DS, KENDRA_INDEX, QB_APP, QB_DS, QB_INDEX, importJobs, kendraJobs, qbusinessJobs, singleSourceFixture } from '../helpers/fixtures';
+import {
+  BASE_TIME,
+  KB,
+  KENDRA_DS,
+  KENDRA_INDEX,
+  QB_APP,
+  QB_DS,
+  QB_INDEX,
+  importJobs,
+  kendraJobs,
+  qbusinessJobs,
+  singleSourceFixture,
+} from '../helpers/fixtures';
 import { askPage, fetchPage } from '../helpers/connections';
 import type { Service } from '../../src/model/services';
 import { startHarness, type Harness } from '../helpers/harness';
@@ -25,25 +37,42 @@ const LIST_OPERATION: Record<Service, string> = {
 
 /** `count` jobs newer than everything in the fixture, in the service's add-jobs body. */
 function newerJobs(service: Service, count: number, round: number) {
-  const shift = (job: { [k: string]: any }, startKey: string, endKey: string | undefined, i: number) => {
+  const shift = (
+    job: { [k: string]: any },
+    startKey: string,
+    endKey: string | undefined,
+    i: number,
+  ) => {
     const start = BASE_TIME + (round * 10 + i + 1) * HOUR;
-    return { ...job, [startKey]: new Date(start).toISOString(), ...(endKey ? { [endKey]: new Date(start + 60_000).toISOString() } : {}) };
+    return {
+      ...job,
+      [startKey]: new Date(start).toISOString(),
+      ...(endKey ? { [endKey]: new Date(start + 60_000).toISOString() } : {}),
+    };
   };
   switch (service) {
     case 'KENDRA':
       return {
-        service: 'kendra', indexId: KENDRA_INDEX, dataSourceId: KENDRA_DS,
+        service: 'kendra',
+        indexId: KENDRA_INDEX,
+        dataSourceId: KENDRA_DS,
         jobs: kendraJobs(count, 50 + round).map((j, i) => shift(j, 'StartTime', 'EndTime', i)),
       };
     case 'QBUSINESS':
       return {
-        service: 'qbusiness', applicationId: QB_APP, indexId: QB_INDEX, dataSourceId: QB_DS,
+        service: 'qbusiness',
+        applicationId: QB_APP,
+        indexId: QB_INDEX,
+        dataSourceId: QB_DS,
         jobs: qbusinessJobs(count, 50 + round).map((j, i) => shift(j, 'startTime', 'endTime', i)),
       };
     case 'QCONNECT':
       return {
-        service: 'qconnect', knowledgeBaseId: KB,
-        jobs: importJobs(count, 50 + round).map((j, i) => shift({ ...shift(j, 'createdTime', undefined, i) }, 'lastModifiedTime', undefined, i)),
+        service: 'qconnect',
+        knowledgeBaseId: KB,
+        jobs: importJobs(count, 50 + round).map((j, i) =>
+          shift({ ...shift(j, 'createdTime', undefined, i) }, 'lastModifiedTime', undefined, i),
+        ),
       };
   }
 }
@@ -52,7 +81,10 @@ describe.each(['keyset', 'offset'] as const)('job connections with %s tokens', (
   describe.each(['KENDRA', 'QBUSINESS', 'QCONNECT'] as const)('on %s', (service) => {
     let harness: Harness;
     beforeAll(async () => {
-      harness = await startHarness(singleSourceFixture(COUNT), { tokenMode, tokenTtlSeconds: 3600 });
+      harness = await startHarness(singleSourceFixture(COUNT), {
+        tokenMode,
+        tokenTtlSeconds: 3600,
+      });
     });
     afterAll(() => harness.close());
     beforeEach(async () => {
@@ -96,10 +128,18 @@ describe.each(['keyset', 'offset'] as const)('job connections with %s tokens', (
 
     it('takes the window between after and before', async () => {
       const all = await fetchPage(harness, service, { first: 30 });
-      const page = await fetchPage(harness, service, { after: all.cursors[4], before: all.cursors[15], first: 20 });
+      const page = await fetchPage(harness, service, {
+        after: all.cursors[4],
+        before: all.cursors[15],
+        first: 20,
+      });
       expect(page.ids).toEqual(EXPECTED[service].slice(5, 15));
       expect(page.pageInfo).toMatchObject({ hasNextPage: false, hasPreviousPage: true });
-      const tail = await fetchPage(harness, service, { after: all.cursors[4], before: all.cursors[15], last: 3 });
+      const tail = await fetchPage(harness, service, {
+        after: all.cursors[4],
+        before: all.cursors[15],
+        last: 3,
+      });
       expect(tail.ids).toEqual(EXPECTED[service].slice(12, 15));
       expect(tail.pageInfo).toMatchObject({ hasNextPage: true, hasPreviousPage: true });
     });
@@ -107,7 +147,12 @@ describe.each(['keyset', 'offset'] as const)('job connections with %s tokens', (
     it('answers first: 0 with no edges and exact flags', async () => {
       const start = await fetchPage(harness, service, { first: 0 });
       expect(start.ids).toEqual([]);
-      expect(start.pageInfo).toEqual({ hasNextPage: true, hasPreviousPage: false, startCursor: null, endCursor: null });
+      expect(start.pageInfo).toEqual({
+        hasNextPage: true,
+        hasPreviousPage: false,
+        startCursor: null,
+        endCursor: null,
+      });
       const last = await fetchPage(harness, service, { first: 45 });
       const end = await fetchPage(harness, service, { first: 0, after: last.pageInfo.endCursor });
       expect(end.pageInfo).toMatchObject({ hasNextPage: false, hasPreviousPage: true });
@@ -140,7 +185,10 @@ describe.each(['keyset', 'offset'] as const)('job connections with %s tokens', (
     it('resumes after a cursor with no more upstream calls than the items need, plus one look-ahead', async () => {
       const first = await fetchPage(harness, service, { first: 10 });
       await harness.resetStats();
-      const next = await fetchPage(harness, service, { first: 10, after: first.pageInfo.endCursor });
+      const next = await fetchPage(harness, service, {
+        first: 10,
+        after: first.pageInfo.endCursor,
+      });
       expect(next.ids).toEqual(EXPECTED[service].slice(10, 20));
       const calls = (await harness.stats())[LIST_OPERATION[service]];
       // Kendra and Q Business pages hold at most 10 jobs: 10 items + 1 look-ahead = 2 calls; Q Connect 1.

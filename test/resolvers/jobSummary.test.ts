@@ -19,8 +19,13 @@ beforeAll(async () => {
 afterAll(() => harness.close());
 beforeEach(() => harness.setFaults([]));
 
-const window = { startedAfter: new Date(BASE_TIME - 12 * HOUR).toISOString(), startedBefore: new Date(BASE_TIME).toISOString() };
-const inWindow = feedOrder(FIXTURE).filter((r) => r.time >= Date.parse(window.startedAfter) && r.time <= Date.parse(window.startedBefore));
+const window = {
+  startedAfter: new Date(BASE_TIME - 12 * HOUR).toISOString(),
+  startedBefore: new Date(BASE_TIME).toISOString(),
+};
+const inWindow = feedOrder(FIXTURE).filter(
+  (r) => r.time >= Date.parse(window.startedAfter) && r.time <= Date.parse(window.startedBefore),
+);
 
 function tally(rows: { state: string }[]) {
   const counts = new Map<string, number>();
@@ -29,7 +34,10 @@ function tally(rows: { state: string }[]) {
 }
 
 function rate(counts: Map<string, number>) {
-  const finished = ['SUCCEEDED', 'FAILED', 'INCOMPLETE', 'ABORTED'].reduce((sum, s) => sum + (counts.get(s) ?? 0), 0);
+  const finished = ['SUCCEEDED', 'FAILED', 'INCOMPLETE', 'ABORTED'].reduce(
+    (sum, s) => sum + (counts.get(s) ?? 0),
+    0,
+  );
   return finished === 0 ? null : (counts.get('FAILED') ?? 0) / finished;
 }
 
@@ -52,16 +60,28 @@ it('counts the jobs of the window by state, per service and per source', async (
 });
 
 it('narrows by state and service, and defaults startedBefore to now', async () => {
-  const { data, errors } = await harness.gql(SUMMARY, { filter: { startedAfter: window.startedAfter, states: ['FAILED'], services: ['QBUSINESS'] } });
+  const { data, errors } = await harness.gql(SUMMARY, {
+    filter: { startedAfter: window.startedAfter, states: ['FAILED'], services: ['QBUSINESS'] },
+  });
   expect(errors).toBeUndefined();
   expect(Date.parse(data.jobSummary.startedBefore)).toBe(clock.now());
-  const rows = feedOrder(FIXTURE).filter((r) => r.state === 'FAILED' && r.service === 'QBUSINESS' && r.time >= Date.parse(window.startedAfter));
+  const rows = feedOrder(FIXTURE).filter(
+    (r) =>
+      r.state === 'FAILED' &&
+      r.service === 'QBUSINESS' &&
+      r.time >= Date.parse(window.startedAfter),
+  );
   expect(data.jobSummary.total).toBe(rows.length);
   expect(data.jobSummary.failureRate).toBe(rows.length === 0 ? null : 1);
 });
 
 it('has a null failure rate when nothing finished', async () => {
-  const { data } = await harness.gql(SUMMARY, { filter: { startedAfter: new Date(BASE_TIME + HOUR).toISOString(), startedBefore: new Date(BASE_TIME + 2 * HOUR).toISOString() } });
+  const { data } = await harness.gql(SUMMARY, {
+    filter: {
+      startedAfter: new Date(BASE_TIME + HOUR).toISOString(),
+      startedBefore: new Date(BASE_TIME + 2 * HOUR).toISOString(),
+    },
+  });
   expect(data.jobSummary).toMatchObject({ total: 0, failureRate: null, byState: [] });
 });
 
@@ -77,7 +97,10 @@ it.each([
 
 it('still counts the other sources when one fails, with one error for it', async () => {
   const failing = FIXTURE.kendra!.indices[0].dataSources[1];
-  await harness.setFaults([{ service: 'kendra', resourceId: failing.Id, throttleRps: 0.0001 }, { service: 'kendra', resourceId: failing.Id, errorRate: 1 }]);
+  await harness.setFaults([
+    { service: 'kendra', resourceId: failing.Id, throttleRps: 0.0001 },
+    { service: 'kendra', resourceId: failing.Id, errorRate: 1 },
+  ]);
   const { data, errors } = await harness.gql(SUMMARY, { filter: window });
   const failingJobs = new Set(failing.syncJobs.map((j) => j.ExecutionId));
   expect(data.jobSummary.total).toBe(inWindow.filter((r) => !failingJobs.has(r.jobId)).length);
@@ -91,11 +114,20 @@ it('reports null counts, not 0, when no source answered', async () => {
   await harness.resetStats();
   await harness.setFaults([{ errorRate: 1 }]);
   const { data, errors } = await harness.gql(SUMMARY, { filter: window });
-  expect(data.jobSummary).toMatchObject({ total: null, byState: null, failureRate: null, services: [], sources: [] });
+  expect(data.jobSummary).toMatchObject({
+    total: null,
+    byState: null,
+    failureRate: null,
+    services: [],
+    sources: [],
+  });
   expect(errors).toHaveLength(13);
   for (const error of errors!) expect(error.extensions?.code).toBe('UPSTREAM_UNAVAILABLE');
   const stats = await harness.stats();
-  const listCalls = (stats['kendra.ListDataSourceSyncJobs'] ?? 0) + (stats['qbusiness.ListDataSourceSyncJobs'] ?? 0) + (stats['qconnect.ListImportJobs'] ?? 0);
+  const listCalls =
+    (stats['kendra.ListDataSourceSyncJobs'] ?? 0) +
+    (stats['qbusiness.ListDataSourceSyncJobs'] ?? 0) +
+    (stats['qconnect.ListImportJobs'] ?? 0);
   expect(listCalls).toBe(13);
 });
 
@@ -109,8 +141,17 @@ describe('when no service can even be listed', () => {
 
   it('reports null counts with one error per service, after one listing call each', async () => {
     const { data, errors } = await cold.gql(SUMMARY, { filter: window });
-    expect(data.jobSummary).toMatchObject({ total: null, byState: null, services: [], sources: [] });
-    expect(errors?.map((e) => e.extensions?.service).sort()).toEqual(['KENDRA', 'QBUSINESS', 'QCONNECT']);
+    expect(data.jobSummary).toMatchObject({
+      total: null,
+      byState: null,
+      services: [],
+      sources: [],
+    });
+    expect(errors?.map((e) => e.extensions?.service).sort()).toEqual([
+      'KENDRA',
+      'QBUSINESS',
+      'QCONNECT',
+    ]);
     expect(await cold.stats()).toEqual({
       'kendra.ListIndices': 1,
       'qbusiness.ListApplications': 1,

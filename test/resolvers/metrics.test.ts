@@ -1,14 +1,27 @@
 /** Sync job metrics arrive as digit strings and are served as exact integers, above 2^31 too. */
-import { KENDRA_DS, KENDRA_INDEX, QB_APP, QB_DS, QB_INDEX, singleSourceFixture } from '../helpers/fixtures';
+import {
+  KENDRA_DS,
+  KENDRA_INDEX,
+  QB_APP,
+  QB_DS,
+  QB_INDEX,
+  singleSourceFixture,
+} from '../helpers/fixtures';
 import { startHarness, type Harness } from '../helpers/harness';
 
 let harness: Harness;
 beforeAll(async () => {
   const fixture = singleSourceFixture(2);
   fixture.kendra!.indices[0].dataSources[0].syncJobs[0].Metrics = {
-    DocumentsAdded: '2147483648', DocumentsModified: '0', DocumentsDeleted: '7', DocumentsFailed: '1', DocumentsScanned: '9007199254740991',
+    DocumentsAdded: '2147483648',
+    DocumentsModified: '0',
+    DocumentsDeleted: '7',
+    DocumentsFailed: '1',
+    DocumentsScanned: '9007199254740991',
   };
-  fixture.qbusiness!.applications[0].indices[0].dataSources[0].syncJobs[0].metrics = { documentsScanned: '3000000000' };
+  fixture.qbusiness!.applications[0].indices[0].dataSources[0].syncJobs[0].metrics = {
+    documentsScanned: '3000000000',
+  };
   harness = await startHarness(fixture);
 });
 afterAll(() => harness.close());
@@ -22,7 +35,14 @@ it('keeps counts above 2^31 exact, as JSON numbers', async () => {
   );
   expect(errors).toBeUndefined();
   expect(data.kendraIndex.dataSource.syncJobs.nodes[0].metrics).toEqual({
-    documentsAdded: 2147483648, documentsModified: 0, documentsDeleted: 7, documentsFailed: 1, documentsScanned: 9007199254740991,
+    documentsAdded: 2147483648,
+    documentsModified: 0,
+    documentsDeleted: 7,
+    documentsFailed: 1,
+    documentsScanned: 9007199254740991,
   });
-  expect(data.qbusinessApplication.index.dataSource.syncJobs.nodes[0].metrics).toEqual({ documentsScanned: 3000000000, documentsAdded: null });
+  expect(data.qbusinessApplication.index.dataSource.syncJobs.nodes[0].metrics).toEqual({
+    documentsScanned: 3000000000,
+    documentsAdded: null,
+  });
 });

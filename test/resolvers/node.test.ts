@@ -1,5 +1,13 @@
 /** Global ids: every object type round-trips through node(id:) and nodes(ids:). */
-import { KB, KENDRA_DS, KENDRA_INDEX, QB_APP, QB_DS, QB_INDEX, singleSourceFixture } from '../helpers/fixtures';
+import {
+  KB,
+  KENDRA_DS,
+  KENDRA_INDEX,
+  QB_APP,
+  QB_DS,
+  QB_INDEX,
+  singleSourceFixture,
+} from '../helpers/fixtures';
 import { startHarness, type Harness } from '../helpers/harness';
 
 let harness: Harness;
@@ -40,14 +48,20 @@ it('resolves every object type by its global id, jobs included', async () => {
     );
     expect(errors).toBeUndefined();
     expect(data.node.id).toBe(id);
-    const typename = expected.endsWith('Job') ? (expected === 'importJob' ? 'ImportJob' : 'SyncJob') : expected;
+    const typename = expected.endsWith('Job')
+      ? expected === 'importJob'
+        ? 'ImportJob'
+        : 'SyncJob'
+      : expected;
     expect(data.node.__typename).toBe(typename);
   }
 });
 
 it('answers nodes(ids:) in the order asked, with null for objects that do not exist', async () => {
   const all = await ids();
-  const missing = Buffer.from(JSON.stringify(['g1', 'KendraDataSource', KENDRA_INDEX, 'no-such-source'])).toString('base64url');
+  const missing = Buffer.from(
+    JSON.stringify(['g1', 'KendraDataSource', KENDRA_INDEX, 'no-such-source']),
+  ).toString('base64url');
   const { data, errors } = await harness.gql(`query($ids: [ID!]!) { nodes(ids: $ids) { id } }`, {
     ids: [all.importJob, missing, all.KendraIndex],
   });
@@ -72,9 +86,12 @@ it('answers node(id:) on a listed source from discovery, without a describe call
   const all = await ids();
   await harness.resetStats();
   for (const type of ['KendraDataSource', 'QBusinessDataSource', 'QConnectKnowledgeBase']) {
-    const { data, errors } = await harness.gql(`query($id: ID!) { node(id: $id) { ... on JobSource { name } } }`, {
-      id: all[type],
-    });
+    const { data, errors } = await harness.gql(
+      `query($id: ID!) { node(id: $id) { ... on JobSource { name } } }`,
+      {
+        id: all[type],
+      },
+    );
     expect(errors).toBeUndefined();
     expect(data.node.name.length).toBeGreaterThan(0);
   }

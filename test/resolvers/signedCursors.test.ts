@@ -5,7 +5,13 @@
 import { request } from 'node:http';
 import { startGateway, type RunningGateway } from '../../src/server/createGateway';
 import { createMemoryStore } from '../../src/store/memoryStore';
-import { feedOrder, multiSourceFixture, singleSourceFixture, KENDRA_DS, KENDRA_INDEX } from '../helpers/fixtures';
+import {
+  feedOrder,
+  multiSourceFixture,
+  singleSourceFixture,
+  KENDRA_DS,
+  KENDRA_INDEX,
+} from '../helpers/fixtures';
 import { type Harness, startHarness } from '../helpers/harness';
 
 const FEED = `query($first: Int, $after: String, $last: Int, $before: String) {
@@ -19,16 +25,20 @@ const SECRET = 'a-secret-shared-by-replicas';
 const store = createMemoryStore();
 let harness: Harness;
 beforeAll(async () => {
-  harness = await startHarness(FIXTURE, {}, {
-    cursorSecrets: [SECRET],
-    store,
-    // These tests are about cursors: a service that fails for two pages answers again on the third
-    // (no circuit breaker in the way), and one client's 110-alias burst is let through the
-    // document and cost limits to test the store's per-client share.
-    breakerFailures: 1_000,
-    maxCost: 1_000_000,
-    documentLimits: { maxAliases: 200, maxRootFields: 200 },
-  });
+  harness = await startHarness(
+    FIXTURE,
+    {},
+    {
+      cursorSecrets: [SECRET],
+      store,
+      // These tests are about cursors: a service that fails for two pages answers again on the third
+      // (no circuit breaker in the way), and one client's 110-alias burst is let through the
+      // document and cost limits to test the store's per-client share.
+      breakerFailures: 1_000,
+      maxCost: 1_000_000,
+      documentLimits: { maxAliases: 200, maxRootFields: 200 },
+    },
+  );
 });
 afterAll(() => harness.close());
 beforeEach(async () => {
@@ -36,7 +46,8 @@ beforeEach(async () => {
   await harness.resetStats();
 });
 
-const totalCalls = (stats: Record<string, number>) => Object.values(stats).reduce((a, b) => a + b, 0);
+const totalCalls = (stats: Record<string, number>) =>
+  Object.values(stats).reduce((a, b) => a + b, 0);
 
 /** A second gateway on the same emulator (and by default the same store). */
 async function freshGateway(secrets = [SECRET], gatewayStore = store): Promise<RunningGateway> {
@@ -55,11 +66,15 @@ async function freshGateway(secrets = [SECRET], gatewayStore = store): Promise<R
 function postFrom(localAddress: string, url: string, query: string): Promise<any> {
   return new Promise((resolve, reject) => {
     const body = JSON.stringify({ query });
-    const req = request(url, { method: 'POST', localAddress, headers: { 'content-type': 'application/json' } }, (res) => {
-      let text = '';
-      res.on('data', (chunk) => (text += chunk));
-      res.on('end', () => resolve(JSON.parse(text)));
-    });
+    const req = request(
+      url,
+      { method: 'POST', localAddress, headers: { 'content-type': 'application/json' } },
+      (res) => {
+        let text = '';
+        res.on('data', (chunk) => (text += chunk));
+        res.on('end', () => resolve(JSON.parse(text)));
+      },
+    );
     req.once('error', reject);
     req.end(body);
   });
@@ -83,10 +98,15 @@ it('walks 60 sources at first: 100 with a source failing mid-walk, and never ref
   const seen: string[] = [];
   let after: string | null = null;
   for (let round = 0; round < 50; round++) {
-    if (round === 2) await harness.setFaults([{ service: 'kendra', operation: 'ListDataSourceSyncJobs', errorRate: 1 }]);
+    if (round === 2)
+      await harness.setFaults([
+        { service: 'kendra', operation: 'ListDataSourceSyncJobs', errorRate: 1 },
+      ]);
     if (round === 4) await harness.setFaults([]);
     const response: any = await harness.gql(FEED, { first: 100, after });
-    expect(response.errors?.filter((e: any) => e.extensions?.code !== 'UPSTREAM_UNAVAILABLE') ?? []).toEqual([]);
+    expect(
+      response.errors?.filter((e: any) => e.extensions?.code !== 'UPSTREAM_UNAVAILABLE') ?? [],
+    ).toEqual([]);
     seen.push(...response.data.jobs.edges.map((edge: any) => edge.node.jobId));
     if (!response.data.jobs.pageInfo.hasNextPage) break;
     after = response.data.jobs.pageInfo.endCursor;
@@ -105,9 +125,19 @@ it('refuses a cursor with one character edited in each part, before any upstream
   const replica = await freshGateway();
   try {
     await harness.resetStats();
-    const edits = [0, Math.floor(dot / 2), dot - 1, dot + 1, Math.floor((dot + cursor.length) / 2), cursor.length - 1];
+    const edits = [
+      0,
+      Math.floor(dot / 2),
+      dot - 1,
+      dot + 1,
+      Math.floor((dot + cursor.length) / 2),
+      cursor.length - 1,
+    ];
     for (const at of edits) {
-      for (const args of [{ first: 10, after: editAt(cursor, at) }, { last: 10, before: editAt(cursor, at) }]) {
+      for (const args of [
+        { first: 10, after: editAt(cursor, at) },
+        { last: 10, before: editAt(cursor, at) },
+      ]) {
         const response = await post(gateway.url, FEED, args);
         expect(response.errors?.[0].extensions.code).toBe('BAD_USER_INPUT');
         expect(response.data?.jobs ?? null).toBeNull();
@@ -139,7 +169,9 @@ it('refuses a cursor signed with another secret, and accepts old cursors during 
     expect(refused.errors?.[0].message).toMatch(/signature does not match/);
     expect(totalCalls(await harness.stats())).toBe(0);
     const accepted = await post(rotated.url, FEED, { first: 5, after: cursor });
-    expect(accepted.data.jobs.edges.map((edge: any) => edge.node.jobId)).toEqual(ORDER.slice(5, 10));
+    expect(accepted.data.jobs.edges.map((edge: any) => edge.node.jobId)).toEqual(
+      ORDER.slice(5, 10),
+    );
   } finally {
     await stranger.close();
     await rotated.close();
@@ -149,7 +181,10 @@ it('refuses a cursor signed with another secret, and accepts old cursors during 
 it("keeps a cursor through another client's request of 110 aliases reading every edge cursor", async () => {
   const mine = await harness.gql(FEED, { first: 100 });
   const cursor: string = mine.data.jobs.edges[50].cursor;
-  const aliases = Array.from({ length: 110 }, (_, i) => `a${i}: jobs(first: 100) { edges { cursor } }`).join('\n');
+  const aliases = Array.from(
+    { length: 110 },
+    (_, i) => `a${i}: jobs(first: 100) { edges { cursor } }`,
+  ).join('\n');
   const burst = await postFrom('127.0.0.2', harness.gatewayUrl, `{ ${aliases} }`);
   expect(burst.errors).toBeUndefined();
   const next = await harness.gql(FEED, { first: 2, after: cursor });

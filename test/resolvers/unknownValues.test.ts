@@ -12,7 +12,13 @@ beforeAll(async () => {
   const fixture = singleSourceFixture(6);
   const [first, ...rest] = importJobs(6);
   fixture.qconnect!.knowledgeBases[0].importJobs = [
-    { ...first, externalSourceConfiguration: { source: 'AMAZON_CONNECT', configuration: { salesforceConfiguration: { orgId: 'org-42' } } } },
+    {
+      ...first,
+      externalSourceConfiguration: {
+        source: 'AMAZON_CONNECT',
+        configuration: { salesforceConfiguration: { orgId: 'org-42' } },
+      },
+    },
     ...rest,
   ];
   harness = await startHarness(fixture);
@@ -34,7 +40,10 @@ it('serves a union member the SDK passes through under its own name as UnknownEx
     memberName: 'salesforceConfiguration',
     rawJson: '{"orgId":"org-42"}',
   });
-  expect(known.externalSourceConfiguration.configuration).toEqual({ __typename: 'ConnectConfiguration', instanceId: 'inst-0' });
+  expect(known.externalSourceConfiguration.configuration).toEqual({
+    __typename: 'ConnectConfiguration',
+    instanceId: 'inst-0',
+  });
 });
 
 it('reads the $unknown form of schema-based SDK clients the same way', () => {
@@ -62,7 +71,9 @@ it('shows statuses and members the SDK does not know as UNKNOWN with the raw val
       { idx: KENDRA_INDEX, ds: KENDRA_DS },
     );
     expect(sync.errors).toBeUndefined();
-    const unknownSync = sync.data.kendraIndex.dataSource.syncJobs.nodes.filter((n: any) => n.status === 'UNKNOWN');
+    const unknownSync = sync.data.kendraIndex.dataSource.syncJobs.nodes.filter(
+      (n: any) => n.status === 'UNKNOWN',
+    );
     expect(unknownSync.length).toBeGreaterThan(0);
     expect(unknownSync[0].statusRaw).toMatch(/^[A-Z_]+$/);
   } finally {

@@ -17,7 +17,15 @@ describe('the schema', () => {
 
   it('builds into an executable schema with every entry point of the contract', () => {
     const sdl = printSchema(buildSchema());
-    for (const field of ['node(id: ID!): Node', 'kendraIndex(id: ID!)', 'qbusinessApplication(id: ID!)', 'qconnectKnowledgeBase(id: ID!)', 'jobs(filter: JobFilter', 'jobSummary(filter: JobFilter!)', 'startSync(dataSourceId: ID!): SyncJob!']) {
+    for (const field of [
+      'node(id: ID!): Node',
+      'kendraIndex(id: ID!)',
+      'qbusinessApplication(id: ID!)',
+      'qconnectKnowledgeBase(id: ID!)',
+      'jobs(filter: JobFilter',
+      'jobSummary(filter: JobFilter!)',
+      'startSync(dataSourceId: ID!): SyncJob!',
+    ]) {
       expect(sdl).toContain(field);
     }
   });
@@ -25,19 +33,33 @@ describe('the schema', () => {
   it('shows plain clients the API of the SDL files, plus only the federation fields and types', () => {
     const plain = buildASTSchema(parse(loadTypeDefs().join('\n')), { assumeValidSDL: true });
     const served = buildSchema();
-    const federationTypes = ['link__Purpose', 'link__Import', 'federation__FieldSet', '_Any', '_Service', '_Entity'];
+    const federationTypes = [
+      'link__Purpose',
+      'link__Import',
+      'federation__FieldSet',
+      '_Any',
+      '_Service',
+      '_Entity',
+    ];
     const servedTypes = Object.keys(served.getTypeMap());
-    expect(servedTypes.filter((name) => !plain.getType(name)).sort()).toEqual([...federationTypes].sort());
+    expect(servedTypes.filter((name) => !plain.getType(name)).sort()).toEqual(
+      [...federationTypes].sort(),
+    );
     for (const [name, type] of Object.entries(plain.getTypeMap())) {
       if (name === 'Query') continue;
       expect(printType(served.getType(name)!)).toBe(printType(type));
     }
     const fieldsOf = (schema: typeof plain) =>
       Object.values(schema.getQueryType()!.getFields()).map(
-        (field) => `${field.name}(${field.args.map((arg) => `${arg.name}: ${arg.type}`).join(', ')}): ${field.type}`,
+        (field) =>
+          `${field.name}(${field.args.map((arg) => `${arg.name}: ${arg.type}`).join(', ')}): ${field.type}`,
       );
     expect(fieldsOf(served).sort()).toEqual(
-      [...fieldsOf(plain), '_entities(representations: [_Any!]!): [_Entity]!', '_service(): _Service!'].sort(),
+      [
+        ...fieldsOf(plain),
+        '_entities(representations: [_Any!]!): [_Entity]!',
+        '_service(): _Service!',
+      ].sort(),
     );
   });
 });

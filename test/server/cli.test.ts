@@ -82,10 +82,14 @@ it('refuses an unknown flag with the usage and exit code 2', async () => {
 it('refuses a --store that is not memory or redis:// and an empty --cursor-secret, with exit code 2', async () => {
   const store = run(['--store', 'memcached://x', '--port', '0']);
   expect(await store.exited).toBe(2);
-  expect(store.output()).toMatch(/--store must be "memory" or a redis:\/\/host:port\[\/db\] URL, got "memcached:\/\/x"/);
+  expect(store.output()).toMatch(
+    /--store must be "memory" or a redis:\/\/host:port\[\/db\] URL, got "memcached:\/\/x"/,
+  );
   const secret = run(['--port', '0'], { GATEWAY_CURSOR_SECRET: 'one,,three' });
   expect(await secret.exited).toBe(2);
-  expect(secret.output()).toMatch(/--cursor-secret: every comma-separated secret must be non-empty/);
+  expect(secret.output()).toMatch(
+    /--cursor-secret: every comma-separated secret must be non-empty/,
+  );
 }, 30_000);
 
 it('refuses a configuration file with an error, naming the file, the line and the field', async () => {

@@ -18,12 +18,15 @@ function cliOptions(): Map<string, string | undefined> {
       encoding: 'utf8',
     },
   );
-  const entries = usage.split(/\n(?=  --)/).filter((entry) => entry.startsWith('  --'));
+  const entries = usage.split(/\n(?= {2}--)/).filter((entry) => entry.startsWith('  --'));
   return new Map(
     entries
       .map(
         (entry) =>
-          [/^ {2}--([a-z-]+)/.exec(entry)![1]!, /env\s+([A-Z][A-Z0-9_]*)/.exec(entry)?.[1]] as const,
+          [
+            /^ {2}--([a-z-]+)/.exec(entry)![1]!,
+            /env\s+([A-Z][A-Z0-9_]*)/.exec(entry)?.[1],
+          ] as const,
       )
       .filter(([flag]) => flag !== 'help'),
   );

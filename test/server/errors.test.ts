@@ -47,20 +47,23 @@ it.each([
   [{ errorRate: 1 }, 'UPSTREAM_UNAVAILABLE'],
   [{ denyAccess: true }, 'UPSTREAM_ACCESS_DENIED'],
   [{ latencyMs: 1500 }, 'UPSTREAM_TIMEOUT'],
-])('maps upstream fault %j to %s without leaking the AWS message or a stack', async (fault, code) => {
-  await harness.setFaults([{ service: 'kendra', operation: 'ListDataSourceSyncJobs', ...fault }]);
-  // A throttling budget lets its first request through: spend it.
-  if ('throttleRps' in fault) await harness.gql(SYNC_JOBS, { idx: KENDRA_INDEX, ds: KENDRA_DS });
-  const response = await harness.gql(SYNC_JOBS, { idx: KENDRA_INDEX, ds: KENDRA_DS });
-  expect(codes(response)).toContain(code);
-  const error = response.errors!.find((e) => e.extensions?.code === code)!;
-  expect(error.extensions).toMatchObject({ service: 'KENDRA' });
-  expect(error.extensions).not.toHaveProperty('stacktrace');
-  expect(error.extensions).not.toHaveProperty('upstream');
-  expect(JSON.stringify(response)).not.toMatch(/at .*\.ts:\d+|Exception:|__type/);
-  // The index's own fields still resolve: one failing field does not null the response.
-  expect(response.data.kendraIndex.name).toBe('enterprise-search');
-});
+])(
+  'maps upstream fault %j to %s without leaking the AWS message or a stack',
+  async (fault, code) => {
+    await harness.setFaults([{ service: 'kendra', operation: 'ListDataSourceSyncJobs', ...fault }]);
+    // A throttling budget lets its first request through: spend it.
+    if ('throttleRps' in fault) await harness.gql(SYNC_JOBS, { idx: KENDRA_INDEX, ds: KENDRA_DS });
+    const response = await harness.gql(SYNC_JOBS, { idx: KENDRA_INDEX, ds: KENDRA_DS });
+    expect(codes(response)).toContain(code);
+    const error = response.errors!.find((e) => e.extensions?.code === code)!;
+    expect(error.extensions).toMatchObject({ service: 'KENDRA' });
+    expect(error.extensions).not.toHaveProperty('stacktrace');
+    expect(error.extensions).not.toHaveProperty('upstream');
+    expect(JSON.stringify(response)).not.toMatch(/at .*\.ts:\d+|Exception:|__type/);
+    // The index's own fields still resolve: one failing field does not null the response.
+    expect(response.data.kendraIndex.name).toBe('enterprise-search');
+  },
+);
 
 it('goes on serving other requests while one upstream fails', async () => {
   await harness.setFaults([{ service: 'kendra', errorRate: 1 }]);
@@ -72,7 +75,8 @@ it('goes on serving other requests while one upstream fails', async () => {
 
 it('refuses queries nested beyond the depth limit with QUERY_TOO_COMPLEX', async () => {
   let selection = 'id';
-  for (let i = 0; i < 14; i++) selection = `... on KendraDataSource { index { dataSource(id: "x") { ${selection} } } }`;
+  for (let i = 0; i < 14; i++)
+    selection = `... on KendraDataSource { index { dataSource(id: "x") { ${selection} } } }`;
   const response = await harness.gql(`{ node(id: "x") { ${selection} } }`);
   expect(codes(response)).toEqual(['QUERY_TOO_COMPLEX']);
 });
@@ -92,7 +96,9 @@ describe('in development mode', () => {
   afterAll(() => dev.close());
 
   it('shows the upstream error name and message next to the gateway code', async () => {
-    await dev.setFaults([{ service: 'kendra', operation: 'ListDataSourceSyncJobs', denyAccess: true }]);
+    await dev.setFaults([
+      { service: 'kendra', operation: 'ListDataSourceSyncJobs', denyAccess: true },
+    ]);
     const response = await dev.gql(SYNC_JOBS, { idx: KENDRA_INDEX, ds: KENDRA_DS });
     const error = response.errors!.find((e) => e.extensions?.code === 'UPSTREAM_ACCESS_DENIED')!;
     expect(error.extensions!.upstream).toMatchObject({ name: 'AccessDeniedException' });

@@ -26,7 +26,8 @@ it('counts upstream calls by service, operation and outcome at /metrics', async 
   // /readyz's probes count too, so compare before and after one discovery.
   const listIndices = async () => {
     const text = await (await fetch(`${base}/metrics`)).text();
-    const line = /syncjobs_upstream_calls_total\{service="KENDRA",operation="ListIndices",outcome="ok"\} (\d+)/;
+    const line =
+      /syncjobs_upstream_calls_total\{service="KENDRA",operation="ListIndices",outcome="ok"\} (\d+)/;
     return { count: Number(text.match(line)?.[1] ?? 0), text };
   };
   const before = await listIndices();
@@ -43,7 +44,11 @@ it('serves the IDE page to a browser', async () => {
 });
 
 it('answers a body that is not JSON with 400 and a JSON error, and keeps serving', async () => {
-  const response = await fetch(harness.gatewayUrl, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"query": ' });
+  const response = await fetch(harness.gatewayUrl, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: '{"query": ',
+  });
   expect(response.status).toBe(400);
   expect(((await response.json()) as any).errors[0].extensions.code).toBe('BAD_REQUEST');
   expect((await harness.gql('{ __typename }')).data).toEqual({ __typename: 'Query' });

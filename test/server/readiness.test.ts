@@ -9,7 +9,10 @@ it('is ready when every check passes', async () => {
 it('names each failing check and its reason, whether it answers, throws or hangs', async () => {
   const report = await readiness(
     [
-      { name: 'store', check: async () => ({ ok: false, reason: 'Redis PING failed: The client is offline' }) },
+      {
+        name: 'store',
+        check: async () => ({ ok: false, reason: 'Redis PING failed: The client is offline' }),
+      },
       { name: 'ok', check: async () => ({ ok: true }) },
       { name: 'throws', check: async () => Promise.reject(new Error('boom')) },
       { name: 'hangs', check: () => new Promise(() => undefined) },

@@ -24,7 +24,10 @@ type Emulator = Awaited<ReturnType<typeof startEmulator>>;
 let emulator: Emulator;
 let redis: RedisServer;
 beforeAll(async () => {
-  [emulator, redis] = await Promise.all([startEmulator({ port: 0, fixture: FIXTURE }), startRedis()]);
+  [emulator, redis] = await Promise.all([
+    startEmulator({ port: 0, fixture: FIXTURE }),
+    startRedis(),
+  ]);
 }, 600_000);
 afterAll(async () => {
   await emulator?.close();
@@ -50,7 +53,11 @@ async function post(url: string, variables: Record<string, unknown>): Promise<an
 }
 
 /** One gateway process (`npm start`) on the shared emulator and Redis. */
-async function spawnGateway(): Promise<{ url: string; child: ChildProcess; stop: () => Promise<void> }> {
+async function spawnGateway(): Promise<{
+  url: string;
+  child: ChildProcess;
+  stop: () => Promise<void>;
+}> {
   const args = ['src/server/cli.ts', '--upstream', 'aws', '--port', '0', '--store', redis.url];
   const child = spawn(TSX, args, {
     cwd: ROOT,
@@ -90,16 +97,23 @@ async function spawnGateway(): Promise<{ url: string; child: ChildProcess; stop:
  * Walks the whole feed, asking `urls[round % urls.length]` each round; a Kendra source fails
  * for rounds 2 and 3. Forward with `first: 100`, or backward with `last: 100`.
  */
-async function walk(urls: string[], direction: 'forward' | 'backward', faults = true): Promise<string[][]> {
+async function walk(
+  urls: string[],
+  direction: 'forward' | 'backward',
+  faults = true,
+): Promise<string[][]> {
   const pages: string[][] = [];
   let cursor: string | null = null;
   try {
     for (let round = 0; round < 60; round++) {
-      if (faults && round === 2) await setFaults([{ service: 'kendra', resourceId: 'kds-1-1', errorRate: 1 }]);
+      if (faults && round === 2)
+        await setFaults([{ service: 'kendra', resourceId: 'kds-1-1', errorRate: 1 }]);
       if (faults && round === 4) await setFaults([]);
-      const args = direction === 'forward' ? { first: 100, after: cursor } : { last: 100, before: cursor };
+      const args =
+        direction === 'forward' ? { first: 100, after: cursor } : { last: 100, before: cursor };
       const response: any = await post(urls[round % urls.length], args);
-      for (const error of response.errors ?? []) expect(error.extensions.code).toBe('UPSTREAM_UNAVAILABLE');
+      for (const error of response.errors ?? [])
+        expect(error.extensions.code).toBe('UPSTREAM_UNAVAILABLE');
       const { edges, pageInfo } = response.data.jobs;
       pages.push(edges.map((edge: any) => edge.node.jobId));
       const more = direction === 'forward' ? pageInfo.hasNextPage : pageInfo.hasPreviousPage;
@@ -157,10 +171,14 @@ it('answers CURSOR_EXPIRED, says the store is unavailable and keeps first pages 
         expect(refused.errors[0].message).toMatch(/store is unavailable/);
         const firstPage = await post(url, { first: 100 });
         expect(firstPage.errors).toBeUndefined();
-        expect(firstPage.data.jobs.edges.map((edge: any) => edge.node.jobId)).toEqual(reference.slice(0, 100));
+        expect(firstPage.data.jobs.edges.map((edge: any) => edge.node.jobId)).toEqual(
+          reference.slice(0, 100),
+        );
         // Its cursors could not be kept in Redis: they carry their positions and still work.
         const next = await post(url, { first: 5, after: firstPage.data.jobs.pageInfo.endCursor });
-        expect(next.data.jobs.edges.map((edge: any) => edge.node.jobId)).toEqual(reference.slice(100, 105));
+        expect(next.data.jobs.edges.map((edge: any) => edge.node.jobId)).toEqual(
+          reference.slice(100, 105),
+        );
         const down = await readyz(url);
         expect(down.status).toBe(503);
         expect(down.body.failing[0].name).toBe('store');
@@ -188,7 +206,13 @@ it('answers CURSOR_EXPIRED, says the store is unavailable and keeps first pages 
 }, 120_000);
 
 it("shares Apollo Server's cache through Redis: a query persisted on one replica runs by its hash on the other", async () => {
-  const config = { port: 0, endpoint: emulator.url, region: 'us-east-1', logLevel: 'silent', store: redis.url };
+  const config = {
+    port: 0,
+    endpoint: emulator.url,
+    region: 'us-east-1',
+    logLevel: 'silent',
+    store: redis.url,
+  };
   const [a, b] = await Promise.all([startGateway(config), startGateway(config)]);
   try {
     const query = '{ sources(first: 2) { nodes { name } } }';
@@ -208,7 +232,11 @@ it("shares Apollo Server's cache through Redis: a query persisted on one replica
     // Apollo writes a newly persisted query to its cache without awaiting the write, so the
     // response can come back before Redis has it: ask again until the write has landed.
     let byHash = await ask(b.url, { extensions });
-    for (let attempt = 0; attempt < 50 && byHash.errors?.[0]?.extensions?.code === 'PERSISTED_QUERY_NOT_FOUND'; attempt++) {
+    for (
+      let attempt = 0;
+      attempt < 50 && byHash.errors?.[0]?.extensions?.code === 'PERSISTED_QUERY_NOT_FOUND';
+      attempt++
+    ) {
       byHash = await ask(b.url, { extensions });
     }
     expect(byHash.errors).toBeUndefined();

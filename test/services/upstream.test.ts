@@ -26,14 +26,6 @@ const throttle = () =>
     $metadata: { httpStatusCode: 429 },
   });
 
-/** A call that ends only when its abort signal fires. */
-const hang = (signal: AbortSignal) =>
-  new Promise<never>((_, reject) =>
-    signal.addEventListener('abort', () =>
-      reject(Object.assign(new Error('aborted'), { name: 'AbortError' })),
-    ),
-  );
-
 it('never runs more calls to one service at once than its cap, and does not hold back the others', async () => {
   const upstream = new Upstream(clients, { concurrency: { KENDRA: 2, QCONNECT: 5 } });
   const inFlight = { KENDRA: 0, QCONNECT: 0 };

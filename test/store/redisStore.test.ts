@@ -52,7 +52,12 @@ it('gives every entry a TTL in Redis', async () => {
 });
 
 it('keeps two gateway configurations apart on one Redis', async () => {
-  const config = { served: 'discovery', region: 'us-east-1', endpoint: 'http://127.0.0.1:1', credentials: 'AKID1' };
+  const config = {
+    served: 'discovery',
+    region: 'us-east-1',
+    endpoint: 'http://127.0.0.1:1',
+    credentials: 'AKID1',
+  };
   const one = open(storePrefix(config));
   const same = open(storePrefix({ ...config }));
   const otherRegion = open(storePrefix({ ...config, region: 'eu-west-1' }));
@@ -84,7 +89,9 @@ it('is unavailable, within its time-out, while Redis is down, and recovers by it
   expect(await store.health()).toEqual({ ok: true });
   await redis.stop();
   await expect(store.get('cursor', 'kept')).rejects.toBeInstanceOf(StoreUnavailableError);
-  await expect(store.set('cursor', 'other', 'value', 60_000)).rejects.toBeInstanceOf(StoreUnavailableError);
+  await expect(store.set('cursor', 'other', 'value', 60_000)).rejects.toBeInstanceOf(
+    StoreUnavailableError,
+  );
   const health = await store.health();
   expect(health.ok).toBe(false);
   await redis.start();

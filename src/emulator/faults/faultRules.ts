@@ -97,7 +97,8 @@ function validateRule(rule: unknown, path: string): FaultRule {
     if (typeof value !== 'number' || !Number.isFinite(value) || value < 0)
       fail(key, 'a number >= 0');
     if (key === 'errorRate' && (value as number) > 1) fail(key, 'a rate between 0 and 1');
-    if (key === 'afterRequests' && !Number.isInteger(value)) fail(key, 'a whole number of requests');
+    if (key === 'afterRequests' && !Number.isInteger(value))
+      fail(key, 'a whole number of requests');
     if (key === 'throttleRps' && value === 0) fail(key, 'a budget > 0 requests per second');
   }
   for (const key of BOOLEAN_FIELDS) {

@@ -11,7 +11,8 @@ const EPOCH = new Date(0);
 /** A Q Connect import job (summary or full) as the gateway's model. */
 export function toImportJob(job: ImportJobSummary | ImportJobData): ImportJobModel {
   const knowledgeBaseId = job.knowledgeBaseId ?? '';
-  const external = job.externalSourceConfiguration as { source?: string; configuration?: unknown } | undefined;
+  const external = job.externalSourceConfiguration as
+    { source?: string; configuration?: unknown } | undefined;
   return {
     kind: 'ImportJob',
     source: { kind: 'QConnectKnowledgeBase', knowledgeBaseId },
