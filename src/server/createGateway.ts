@@ -11,21 +11,20 @@ import {
   ApolloServerPluginInlineTraceDisabled,
   ApolloServerPluginLandingPageDisabled,
 } from '@apollo/server/plugin/disabled';
-import pino, { type DestinationStream } from 'pino';
+import pino from 'pino';
 import type { SourceCatalog } from '../catalog/SourceCatalog';
 import { DiscoveryCatalog } from '../catalog/discoveryCatalog';
 import type { Service } from '../model/services';
 import { FinishedRuns } from '../request/finishedRuns';
 import { LookAhead } from '../request/lookAhead';
 import { currentRequestScope } from '../request/requestScope';
-import type { GatewayStore } from '../store/GatewayStore';
 import { MeasuredCatalog } from '../catalog/measuredCatalog';
 import { buildSchema } from './buildSchema';
 import { openGatewayStore } from './openGatewayStore';
-import { PageCache, type PageCacheOptions } from '../request/pageCache';
+import { PageCache } from '../request/pageCache';
 import { configScope } from './configScope';
 import { findAwsSettingsProblems } from '../services/awsSettings';
-import { createAwsClients, destroyAwsClients, type ClientOptions } from '../services/clients';
+import { createAwsClients, destroyAwsClients } from '../services/clients';
 import { Upstream } from '../services/upstream';
 import { defaultRateLimit, UNLIMITED, type RateLimit } from '../services/upstreamQuotas';
 import {
@@ -43,7 +42,7 @@ import {
   type DocumentLimits,
 } from './documentLimits';
 import { accessLogPlugin } from './accessLogPlugin';
-import { authConfigured, createAuthenticator, type AuthSettings } from './authenticate';
+import { authConfigured, createAuthenticator } from './authenticate';
 import { createCorsPolicy } from './corsPolicy';
 import { costPlugin } from './costPlugin';
 import { noStorePlugins } from './noStorePlugin';
@@ -57,107 +56,14 @@ import { oncePerInterval } from './oncePerInterval';
 import { partialErrorsPlugin } from './partialErrorsPlugin';
 import type { ReadinessCheck } from './readiness';
 import { createLiveBus } from './createLiveBus';
+import { DEFAULT_MAX_COST, DEFAULT_SHUTDOWN_GRACE_MS, type GatewayConfig } from './gatewayConfig';
+
+export type { GatewayConfig } from './gatewayConfig';
 import { createSubscriptionServer } from './subscriptionServer';
-import { systemClock, type Clock } from '../request/clock';
+import { systemClock } from '../request/clock';
 import { JobUpdatesHub } from '../request/jobUpdatesHub';
-import type { LiveBus } from '../store/LiveBus';
 import { serviceProbes } from './serviceProbes';
 
-/** Everything `startGateway` can be told; the CLI's flags map onto these fields. */
-export interface GatewayConfig {
-  port?: number;
-  host?: string;
-  /** Where the services are: an emulator URL; undefined = AWS (the SDK's endpoint settings apply). */
-  endpoint?: string;
-  region?: string;
-  /** SDK attempts per upstream call, retries included (default 3). */
-  maxAttempts?: number;
-  /** Upstream calls in flight per service (default 64 each); more wait within the time-out. */
-  concurrency?: Partial<Record<Service, number>>;
-  /** The whole life of one upstream call: waits for a slot or token, SDK retries (default 10 s). */
-  upstreamTimeoutMs?: number;
-  /**
-   * Calls per second per operation. Default: AWS's quotas (upstreamQuotas.ts) on AWS, no limit
-   * on an emulator (`endpoint` set).
-   */
-  upstreamRate?: number;
-  /** Consecutive outages that open a service's circuit breaker (default 5). */
-  breakerFailures?: number;
-  /** How long an open breaker fails calls at once before one probe (default 15 000 ms). */
-  breakerHalfOpenMs?: number;
-  /** The sources served; default: discovery of everything the account has. */
-  catalog?: (
-    upstream: Upstream,
-    options: { ttlSeconds?: number; now: () => number; store?: GatewayStore },
-  ) => SourceCatalog;
-  discoveryTtlSeconds?: number;
-  development?: boolean;
-  pushdown?: boolean;
-  summaryMaxDays?: number;
-  maxQueryDepth?: number;
-  /** How long `close()` lets requests in flight finish before cutting them (default 10 s). */
-  shutdownGraceMs?: number;
-  /** Most upstream calls one request may make (default 1000): estimated before, counted during. */
-  maxCost?: number;
-  /** Limits on the document's shape (depth, aliases, root fields, tokens, directives). */
-  documentLimits?: Partial<DocumentLimits>;
-  now?: () => number;
-  logLevel?: string;
-  /**
-   * Where state between requests lives: `memory` (default) or `redis://host:port[/db]`, shared
-   * by replicas; or a store instance (tests).
-   */
-  store?: string | GatewayStore;
-  /** Longest wait for one store call before it counts as unavailable (default 1000 ms). */
-  storeTimeoutMs?: number;
-  /** What is served, for the store's key prefix: the catalog file's text (default: discovery). */
-  servedConfiguration?: string;
-  /** Cursor secrets, the first signs and all verify; default: one random secret per process. */
-  cursorSecrets?: readonly string[];
-  /** Upstream job pages kept in the store (default on, `pageCache.ts` lifetimes); false = off. */
-  pageCache?: PageCacheOptions | false;
-  /** Bytes the default in-memory store keeps of pages (default 64 MiB). */
-  pageCacheMaxBytes?: number;
-  /** Read the next page of each source on a page in the background (needs the page cache). */
-  lookAhead?: boolean;
-  /** Pause between two polls of a watched source (default 10 000 ms). */
-  pollIntervalMs?: number;
-  /** Pause while a job of the source is running (default 2 000 ms, never above the interval). */
-  pollIntervalRunningMs?: number;
-  /** Most sources one subscription may cover (default 50). */
-  maxSubscriptionSources?: number;
-  /** The clock the pollers sleep on (default: wall time); `now` defaults to its `now`. */
-  clock?: Clock;
-  /** The replicas' poll leases and channels instead of `store`'s (tests). */
-  liveBus?: LiveBus;
-  /** Where log lines go (default stdout). */
-  logDestination?: DestinationStream;
-  /** JWT (JWKS) and/or API keys; absent = no authentication. */
-  auth?: AuthSettings;
-  /** Serve a non-loopback listener without authentication (refused otherwise). */
-  allowUnauthenticated?: boolean;
-  /** Origins (or `https://*.example.com` patterns) browser pages may call from. */
-  corsOrigins?: string[];
-  /** Production defaults: introspection and the IDE off (default: NODE_ENV is production). */
-  production?: boolean;
-  /** Introspection queries (default: on, off in production). */
-  introspection?: boolean;
-  /** GraphiQL for browsers on GET /graphql, assets under /ide/ (default: on, off in production). */
-  ide?: boolean;
-  /** Resolve AWS region and credentials before listening; refuse to start without either. */
-  startupCheck?: boolean;
-  /** The services answering readiness probes (default all three). */
-  servedServices?: Service[];
-  /** Least time between two readiness probes of a service (default 30 000 ms). */
-  readinessIntervalMs?: number;
-  /** Credentials for the SDK clients instead of the default chain (embedding, tests). */
-  credentials?: ClientOptions['credentials'];
-}
-
-/** The default cost budget of one request, in upstream calls. */
-export const DEFAULT_MAX_COST = 1000;
-/** How long a shutdown waits for requests in flight. */
-export const DEFAULT_SHUTDOWN_GRACE_MS = 10_000;
 /** Sources per service a cost estimate assumes before the first listing. */
 const ASSUMED_SOURCES_PER_SERVICE = 10;
 /** Calls a listing of the served sources is estimated at when none is fresh. */
