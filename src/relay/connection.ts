@@ -15,6 +15,7 @@ import {
   type SourceCursor,
 } from './cursor';
 import { type CursorSigner, processCursorSigner } from './cursorSignature';
+import { lazyEdge, lazyPageInfo } from './lazyEdges';
 import type { PageSource } from './pageSource';
 import { lastBeforeViaChain } from './backwardWalk';
 import { compareSortKeys } from './sortKey';
@@ -122,18 +123,15 @@ export async function connectionFromPageSource<T>(
     }
   }
 
-  const edges = outcome.items.map((item) => ({
-    cursor: encodeSourceCursor(k, edgePosition(item, bound), signer),
-    node: item.node,
-  }));
+  const edges = outcome.items.map((item) =>
+    lazyEdge(item.node, () => encodeSourceCursor(k, edgePosition(item, bound), signer)),
+  );
   return {
     edges,
-    pageInfo: {
+    pageInfo: lazyPageInfo(edges, {
       hasNextPage: forward ? outcome.windowHasMore : before !== undefined,
       hasPreviousPage: forward ? after !== undefined : outcome.windowHasMore,
-      startCursor: edges[0]?.cursor ?? null,
-      endCursor: edges[edges.length - 1]?.cursor ?? null,
-    },
+    }),
   };
 }
 

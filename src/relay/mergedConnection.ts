@@ -10,9 +10,10 @@
  * (`e`, see `mergedCursor.ts`), so the next backward page brings its items, at the page's end.
  */
 import { ErrorCode } from '../errors/ErrorCode';
-import type { Connection, Edge, PageInfo } from '../model/connections';
+import type { Connection } from '../model/connections';
 import { type ConnectionArgs, parseConnectionArgs } from './connectionArgs';
 import { connectionKeyHash } from './cursor';
+import { lazyEdge, lazyPageInfo } from './lazyEdges';
 import { type CursorSigner, processCursorSigner } from './cursorSignature';
 import { lastBeforeMerged } from './mergedBackward';
 import { type MergedCursor, decodeMergedCursor, verifyMergedCursor } from './mergedCursor';
@@ -274,30 +275,4 @@ function readerStart(position: ReaderPosition | undefined): ReaderStart {
 
 function unselectedCursor(): string {
   throw new Error('merged feed: a cursor was read from a page built without cursors');
-}
-
-function lazyEdge<T>(node: T, encode: () => string): Edge<T> {
-  let cursor: string | undefined;
-  return {
-    node,
-    get cursor() {
-      cursor ??= encode();
-      return cursor;
-    },
-  };
-}
-
-function lazyPageInfo<T>(
-  edges: Edge<T>[],
-  flags: Pick<PageInfo, 'hasNextPage' | 'hasPreviousPage'>,
-): PageInfo {
-  return {
-    ...flags,
-    get startCursor() {
-      return edges[0]?.cursor ?? null;
-    },
-    get endCursor() {
-      return edges[edges.length - 1]?.cursor ?? null;
-    },
-  };
 }

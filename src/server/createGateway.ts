@@ -288,6 +288,8 @@ export async function startGateway(config: GatewayConfig = {}): Promise<RunningG
     // The CLI drains on SIGTERM/SIGINT; Apollo's own handler would stop before the drain.
     stopOnTerminationSignals: false,
     formatError,
+    // Compact JSON: Apollo's default indents every response, a tenth of a large page's time.
+    stringifyResult: (result) => JSON.stringify(result),
     parseOptions: parseOptionsOf(documentLimits),
     plugins: [
       // A subgraph would otherwise send routers per-field traces, raw error messages included.
