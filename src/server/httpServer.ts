@@ -11,7 +11,7 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { HeaderMap, type ApolloServer } from '@apollo/server';
-import type { Logger } from 'pino';
+import { stdSerializers, type Logger } from 'pino';
 import { pinoHttp } from 'pino-http';
 import type { Registry } from 'prom-client';
 import { ErrorCode } from '../errors/ErrorCode';
@@ -91,6 +91,10 @@ export function createHttpServer(options: HttpServerOptions): http.Server {
     // Request and response objects stay out of log lines: their headers carry credentials.
     quietReqLogger: true,
     quietResLogger: true,
+    // pino-http still binds the request to a logger nobody uses; serializing it (headers,
+    // redaction) was a tenth of a request's time, so it serializes to nothing.
+    wrapSerializers: false,
+    serializers: { req: () => undefined, res: () => undefined, err: stdSerializers.err },
     customAttributeKeys: { reqId: 'requestId', responseTime: 'durationMs' },
     customSuccessMessage: () => 'request completed',
     customErrorMessage: () => 'request failed',
