@@ -121,7 +121,11 @@ export class PageCache {
     const finished = address.token !== undefined && page.items.every(isFinished);
     const ttl = finished ? this.finishedTtlMs : this.liveTtlMs;
     this.decoded.set(key, page as ServicePage<JobModel>, { ttl });
-    this.store.set<StoredPage>('page', key, toStored(page), ttl).catch(() => undefined);
+    // Written once the caller has moved on (its next call sent): this process reads the decoded
+    // copy meanwhile, and encoding the page is not on the walk's critical path.
+    setImmediate(() =>
+      this.store.set<StoredPage>('page', key, toStored(page), ttl).catch(() => undefined),
+    );
     return page;
   }
 
