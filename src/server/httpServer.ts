@@ -19,7 +19,6 @@ import type { GatewayContext } from '../request/context';
 import { runInRequestScope, type RequestScope } from '../request/requestScope';
 import { AuthFailure, type Authenticate } from './authenticate';
 import { readiness, type ReadinessCheck } from './readiness';
-import { runInCallScope } from '../services/callBudget';
 import { HttpError, readJsonBody } from './readJsonBody';
 import { requestIdOf } from './requestId';
 import type { IdeRoutes } from './ide/serveIde';
@@ -184,18 +183,16 @@ async function handle(
   }
   let body: unknown;
   if (req.method === 'POST') body = await readJsonBody(req);
-  // One call scope per request: its upstream calls are charged to its own budget.
-  const response = await runInCallScope(() =>
-    options.apollo.executeHTTPGraphQLRequest({
-      httpGraphQLRequest: {
-        method: (req.method ?? 'GET').toUpperCase(),
-        headers,
-        search: url.search,
-        body,
-      },
-      context: () => options.context(req, scope),
-    }),
-  );
+  // The request scope is its call scope too: its upstream calls are charged to its own budget.
+  const response = await options.apollo.executeHTTPGraphQLRequest({
+    httpGraphQLRequest: {
+      method: (req.method ?? 'GET').toUpperCase(),
+      headers,
+      search: url.search,
+      body,
+    },
+    context: () => options.context(req, scope),
+  });
   for (const [key, value] of response.headers) res.setHeader(key, value);
   res.statusCode = response.status ?? 200;
   if (response.body.kind === 'complete') {
