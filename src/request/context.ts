@@ -86,6 +86,8 @@ export interface GatewayShared {
   lookAhead?: LookAhead;
   options: GatewayOptions;
   live: JobUpdatesHub;
+  /** Told when a mutation changed a source's history (cached responses must not be served). */
+  onHistoryChanged?: () => void;
 }
 
 /** Who sent a request: for store shares (an address, or an authenticated identity), scopes, logs. */
@@ -117,7 +119,10 @@ export function createContext(
     pageCache: shared.pageCache,
     finishedRuns: shared.finishedRuns,
     lookAhead: shared.lookAhead,
-    loaders: createLoaders(shared.upstream, { pageCache: shared.pageCache }),
+    loaders: createLoaders(shared.upstream, {
+      pageCache: shared.pageCache,
+      onHistoryChanged: shared.onHistoryChanged,
+    }),
     partialErrors: [],
     cost,
     caller,

@@ -105,11 +105,13 @@ function readThrough<T extends JobModel>(
 export interface LoaderOptions {
   /** Job pages kept between requests (`pageCache.ts`); absent = every page is read upstream. */
   pageCache?: PageCache;
+  /** Told when a source's history changed (`clearSyncJobs`), for caches beyond the pages. */
+  onHistoryChanged?: () => void;
 }
 
 /** The loaders of one request, one per upstream read (see the module header). */
 export function createLoaders(upstream: Upstream, options: LoaderOptions = {}) {
-  const { pageCache } = options;
+  const { pageCache, onHistoryChanged } = options;
   const frontier = new Map<string, () => Promise<unknown>>();
   // The key's page, or the one after it (look-ahead): only the key's token may be a cursor's.
   const pageAt = (key: PageRequest, token: string | undefined): PageRequest =>
@@ -151,6 +153,7 @@ export function createLoaders(upstream: Upstream, options: LoaderOptions = {}) {
     clearSyncJobs: (source: SyncSourceRef) => {
       syncJobsPage.clearAll();
       pageCache?.forget(source);
+      onHistoryChanged?.();
     },
     /** One page of a data source's sync history. */
     loadSyncJobsPage: (key: SyncJobsPageKey) =>

@@ -45,6 +45,7 @@ async function main(): Promise<void> {
       'live-page-ttl': { type: 'string' },
       'page-cache-mb': { type: 'string' },
       'look-ahead': { type: 'boolean' },
+      'response-cache-ttl': { type: 'string' },
       'poll-interval': { type: 'string' },
       'poll-interval-running': { type: 'string' },
       'max-subscription-sources': { type: 'string' },
@@ -160,6 +161,10 @@ async function main(): Promise<void> {
       number('page-cache-mb', values['page-cache-mb'] ?? env.GATEWAY_PAGE_CACHE_MB),
     ),
     lookAhead: values['look-ahead'] ?? env.GATEWAY_LOOK_AHEAD === 'true',
+    responseCacheTtlSeconds: number(
+      'response-cache-ttl',
+      values['response-cache-ttl'] ?? env.GATEWAY_RESPONSE_CACHE_TTL,
+    ),
     pollIntervalMs: seconds(
       number('poll-interval', values['poll-interval'] ?? env.GATEWAY_POLL_INTERVAL),
     ),

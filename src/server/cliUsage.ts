@@ -49,6 +49,8 @@ export const USAGE = `Usage: npm start -- [options]
   --page-cache-mb N      megabytes of pages kept in memory (env GATEWAY_PAGE_CACHE_MB, default 64)
   --look-ahead           read the next page of each source in the background after a page with
                          more after it (env GATEWAY_LOOK_AHEAD=true; default off)
+  --response-cache-ttl S seconds identical queries share one response
+                         (env GATEWAY_RESPONSE_CACHE_TTL, default 1; 0 = off)
   --poll-interval S      seconds between two polls of a source watched by subscriptions
                          (env GATEWAY_POLL_INTERVAL, default 10)
   --poll-interval-running S  the same while a job of the source runs

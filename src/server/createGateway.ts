@@ -22,6 +22,7 @@ import { MeasuredCatalog } from '../catalog/measuredCatalog';
 import { buildSchema } from './buildSchema';
 import { openGatewayStore } from './openGatewayStore';
 import { PageCache } from '../request/pageCache';
+import { DEFAULT_RESPONSE_CACHE_TTL_SECONDS, ResponseCache } from './responseCache';
 import { configScope } from './configScope';
 import { findAwsSettingsProblems } from '../services/awsSettings';
 import { createAwsClients, destroyAwsClients } from '../services/clients';
@@ -235,6 +236,9 @@ export async function startGateway(config: GatewayConfig = {}): Promise<RunningG
     },
   });
   metrics.watchPolledSources(() => live.pollerCount);
+  const responseTtl = config.responseCacheTtlSeconds ?? DEFAULT_RESPONSE_CACHE_TTL_SECONDS;
+  const responses =
+    responseTtl > 0 ? new ResponseCache(state.shared.store, responseTtl, scope) : undefined;
   const shared: GatewayShared = {
     upstream,
     catalog,
@@ -244,6 +248,7 @@ export async function startGateway(config: GatewayConfig = {}): Promise<RunningG
     finishedRuns,
     lookAhead,
     live,
+    onHistoryChanged: responses ? () => responses.forget() : undefined,
   };
   const servedServices = config.servedServices ?? ['KENDRA', 'QBUSINESS', 'QCONNECT'];
   const readinessChecks: ReadinessCheck[] = [
@@ -301,6 +306,8 @@ export async function startGateway(config: GatewayConfig = {}): Promise<RunningG
       partialErrorsPlugin((error) => formatError(error.toJSON(), error)),
       accessLogPlugin(),
       ...noStorePlugins<GatewayContext>(),
+      // Last: a response is kept only once every plugin that may add an error has run.
+      ...(responses?.plugins() ?? []),
     ],
   });
   await apollo.start();

@@ -72,6 +72,8 @@ export interface GatewayConfig {
   pageCacheMaxBytes?: number;
   /** Read the next page of each source on a page in the background (needs the page cache). */
   lookAhead?: boolean;
+  /** Seconds a whole query response is shared by identical queries (default 1; 0 = off). */
+  responseCacheTtlSeconds?: number;
   /** Pause between two polls of a watched source (default 10 000 ms). */
   pollIntervalMs?: number;
   /** Pause while a job of the source is running (default 2 000 ms, never above the interval). */

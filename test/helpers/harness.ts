@@ -44,6 +44,7 @@ export async function startHarness(
     ...(clock ? { now: () => clock.now() } : {}),
     // Off unless a test is about it: each request's calls and faults then stand on their own.
     pageCache: false,
+    responseCacheTtlSeconds: 0,
     ...gatewayConfig,
   });
   const control = async (method: string, path: string, body?: unknown) => {

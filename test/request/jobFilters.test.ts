@@ -23,6 +23,7 @@ beforeAll(async () => {
     logLevel: 'silent',
     pushdown: false,
     pageCache: false,
+    responseCacheTtlSeconds: 0,
   });
   localHarness = {
     ...pushed,
