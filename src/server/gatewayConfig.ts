@@ -62,6 +62,8 @@ export interface GatewayConfig {
   store?: string | GatewayStore;
   /** Longest wait for one store call before it counts as unavailable (default 1000 ms). */
   storeTimeoutMs?: number;
+  /** Told each time a Redis store's connection is ready, reconnections included (tests). */
+  onStoreReady?: () => void;
   /** What is served, for the store's key prefix: the catalog file's text (default: discovery). */
   servedConfiguration?: string;
   /** Cursor secrets, the first signs and all verify; default: one random secret per process. */

@@ -25,6 +25,8 @@ import type { ReadinessCheck } from './readiness';
 export interface StoreSettings {
   store?: string | GatewayStore;
   storeTimeoutMs?: number;
+  /** Told each time a Redis store's connection is ready again (see `createRedisStore`). */
+  onStoreReady?: () => void;
   servedConfiguration?: string;
   cursorSecrets?: readonly string[];
   /** Bytes the in-memory store keeps of pages (default: `memoryStore.ts`'s). */
@@ -76,6 +78,7 @@ export async function openGatewayStore(
       prefix,
       timeoutMs: settings.storeTimeoutMs,
       onError: hooks.onError,
+      onReady: settings.onStoreReady,
     });
     store = redis;
     apolloCache = redis.apolloCache;

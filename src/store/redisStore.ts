@@ -25,6 +25,11 @@ export interface RedisStoreOptions {
   timeoutMs?: number;
   /** Told of connection errors (rate them yourself; Redis down means one per reconnect attempt). */
   onError?: (error: unknown) => void;
+  /**
+   * Told each time the connection is ready for commands: the first connection and every
+   * reconnection after an outage (tests await it instead of polling `health()`).
+   */
+  onReady?: () => void;
 }
 
 /** A Redis `GatewayStore`, plus an Apollo cache on the same connection for Apollo Server. */
@@ -52,6 +57,9 @@ export function createRedisStore(options: RedisStoreOptions): RedisStore {
     { throwOnConnectError: true, throwOnErrors: true, connectionTimeout: timeoutMs },
   );
   adapter.on('error', onError);
+  // The client outlives its connections (the adapter never replaces it), so one listener hears
+  // every reconnection; the adapter does not forward `ready` itself.
+  if (options.onReady) adapter.client.on('ready', options.onReady);
   const keyv = new Keyv({ store: adapter, namespace: options.prefix, useKeyPrefix: false });
   keyv.throwOnErrors = true;
   keyv.on('error', () => undefined);

@@ -6,6 +6,7 @@
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createHash } from 'node:crypto';
+import { EventEmitter, once } from 'node:events';
 import { join } from 'node:path';
 import { startEmulator } from '../../src/emulator';
 import { startGateway } from '../../src/server/createGateway';
@@ -153,7 +154,13 @@ it('answers CURSOR_EXPIRED, says the store is unavailable and keeps first pages 
     storeTimeoutMs: 300,
     cursorSecrets: [SECRET],
   };
-  const [a, b] = await Promise.all([startGateway(config), startGateway(config)]);
+  // Each gateway tells its own emitter when its store's connection is ready.
+  const storeReady = [new EventEmitter(), new EventEmitter()];
+  const [a, b] = await Promise.all(
+    storeReady.map((events) =>
+      startGateway({ ...config, onStoreReady: () => events.emit('ready') }),
+    ),
+  );
   const readyz = async (url: string) => {
     const response = await fetch(url.replace('/graphql', '/readyz'));
     return { status: response.status, body: (await response.json()) as any };
@@ -183,13 +190,12 @@ it('answers CURSOR_EXPIRED, says the store is unavailable and keeps first pages 
         expect(down.status).toBe(503);
         expect(down.body.failing[0].name).toBe('store');
         expect(down.body.failing[0].reason).toMatch(/Redis/);
+        // Each gateway reconnects by itself (back-off at most 2 s); neither can be ready while
+        // Redis is down, so each one's next `ready` is its reconnection.
+        const reconnected = storeReady.map((events) => once(events, 'ready'));
         await redis.start();
-        // Each gateway reconnects by itself (back-off at most 2 s): wait for it, bounded.
-        const deadline = Date.now() + 20_000;
+        await Promise.all(reconnected);
         for (const gateway of [a, b]) {
-          while ((await readyz(gateway.url)).status !== 200 && Date.now() < deadline) {
-            await new Promise((resolve) => setTimeout(resolve, 100));
-          }
           expect((await readyz(gateway.url)).body).toEqual({ status: 'ready' });
         }
       }
