@@ -47,18 +47,37 @@ export function bareAwsEnv(extra: Record<string, string> = {}): Record<string, s
   };
 }
 
-/** Resolves with the first match of `pattern` in the output (polling it; the child may be slow). */
-export async function waitForOutput(
-  run: CliRun,
+/**
+ * Resolves with the first match of `pattern` in the output, checked again on every chunk the child
+ * writes; rejects when the child exits without it, or after `ms` (the child may be slow).
+ */
+export function waitForOutput(
+  run: Pick<CliRun, 'child' | 'output' | 'exited'>,
   pattern: RegExp,
   ms = 20_000,
 ): Promise<RegExpMatchArray> {
-  const deadline = Date.now() + ms;
-  while (Date.now() < deadline) {
-    const match = run.output().match(pattern);
-    if (match) return match;
-    if (run.child.exitCode !== null) break;
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-  throw new Error(`no ${pattern} in the output:\n${run.output()}`);
+  return new Promise((resolve, reject) => {
+    const streams = [run.child.stdout!, run.child.stderr!];
+    let settled = false;
+    const finish = (settle: () => void) => {
+      clearTimeout(timer);
+      for (const stream of streams) stream.off('data', check);
+      settled = true;
+      settle();
+    };
+    const fail = (why: string) =>
+      finish(() => reject(new Error(`no ${pattern} in the output (${why}):\n${run.output()}`)));
+    // The helper's own listener was added first, so `output()` already holds the chunk here.
+    const check = () => {
+      const match = run.output().match(pattern);
+      if (match) finish(() => resolve(match));
+    };
+    const timer = setTimeout(() => fail(`not within ${ms} ms`), ms);
+    for (const stream of streams) stream.on('data', check);
+    void run.exited.then(() => {
+      if (!settled) check();
+      if (!settled) fail('the process exited');
+    });
+    check();
+  });
 }
