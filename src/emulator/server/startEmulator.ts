@@ -130,8 +130,11 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
     page: { tokens: new PageTokenCodec(ttlMs, clock), mode: tokenMode },
   };
   const logger = options.log ? pino({ name: 'emulator' }) : undefined;
-  // aborted by close(), so that no latency wait outlives the emulator
-  const closing = new AbortController();
+  // Each latency wait has its own signal, aborted by close(), so that no wait outlives the
+  // emulator. One signal shared by every wait would carry a listener per request in its latency,
+  // hundreds under load, where Node warns of a leak past ten.
+  const waits = new Set<AbortController>();
+  let closed = false;
 
   const loadFixture = (doc: unknown): Record<string, number> => {
     try {
@@ -164,7 +167,16 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
       resources: store.summary(),
     }),
   };
-  const sleep = (ms: number): Promise<void> => sleepOn(clock, ms, closing.signal);
+  const sleep = async (ms: number): Promise<void> => {
+    const wait = new AbortController();
+    if (closed) wait.abort();
+    waits.add(wait);
+    try {
+      await sleepOn(clock, ms, wait.signal);
+    } finally {
+      waits.delete(wait);
+    }
+  };
 
   const handle = async (request: EmulatorRequest): Promise<EmulatorReply> => {
     // wall time on purpose: the log reports how long the host took, whatever the emulator's clock
@@ -208,7 +220,9 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
     url: `http://${urlHost}:${server.port}`,
     port: server.port,
     async close() {
-      closing.abort();
+      closed = true;
+      for (const wait of waits) wait.abort();
+      waits.clear();
       await server.close();
     },
     loadFixture: (fixture) => void loadFixture(fixture),

@@ -2,6 +2,7 @@
  * The listener: HTTP/1.1 and h2c on one port, JSON errors for whatever does not route, request ids
  * on every reply, and a `close()` that ends every socket and HTTP/2 session at once.
  */
+import { getEventListeners } from 'node:events';
 import http2 from 'node:http2';
 import net from 'node:net';
 import { ManualClock, startEmulator } from '../../../src/emulator';
@@ -149,5 +150,32 @@ describe('the listener', () => {
     await Promise.all([sessionClosed, halfClosed]);
     expect(clock.sleepers()).toEqual([]);
     await expect(fetch(emu.url)).rejects.toThrow();
+  });
+
+  test('puts no more than one listener on any abort signal, however many requests wait in their latency', async () => {
+    // Node warns of a leak past ten listeners on one signal; a loaded emulator has hundreds of
+    // requests in their latency at once, so each wait must listen on a signal of its own.
+    const signals: AbortSignal[] = [];
+    const clock = new (class extends ManualClock {
+      override sleep(ms: number, signal: AbortSignal): Promise<void> {
+        signals.push(signal);
+        return super.sleep(ms, signal);
+      }
+    })();
+    const emu = await startEmulator({ port: 0, fixture: smallFixture(), latencyMs: 1000, clock });
+    try {
+      const replies = [...Array(20)].map(() => fetch(`${emu.url}/applications/${APP}`));
+      while (clock.sleepers().length < 20) await clock.nextSleep();
+      const most = Math.max(...signals.map((signal) => getEventListeners(signal, 'abort').length));
+      expect(most).toBe(1);
+      clock.advance(1000);
+      const statuses = await Promise.all(replies.map(async (reply) => (await reply).status));
+      expect(statuses).toEqual(Array(20).fill(200));
+      expect(signals.map((signal) => getEventListeners(signal, 'abort').length)).toEqual(
+        Array(20).fill(0),
+      );
+    } finally {
+      await emu.close();
+    }
   });
 });
