@@ -1,28 +1,25 @@
 /**
  * How the gateway calls one service: a time-out over the whole life of a call (waiting for a rate
- * token and an in-flight slot included), a circuit breaker (cockatiel) that fails calls at once
- * while the service is down and lets one probe through to close again, a token bucket per
+ * token and an in-flight slot included), a circuit breaker (`circuitBreaker.ts`) that fails calls
+ * at once while the service is down and lets one probe through to close again, a token bucket per
  * operation that backs off when the service throttles, and a generous in-flight cap. One per
  * service, shared by every request, so one service that is down never slows another.
- * Danger: cockatiel's breaker reads `Date.now()`; the buckets read the gateway's clock.
+ * Danger: the breaker and the buckets read `options.now`, but the time-out and the wait for a
+ * token run on real timers: a test that moves `now` moves when the breaker probes and how many
+ * tokens there are, never how long a call may take.
  */
 import {
-  BrokenCircuitError,
   bulkhead,
-  circuitBreaker,
-  CircuitState,
-  ConsecutiveBreaker,
-  handleWhen,
   TaskCancelledError,
   timeout,
   TimeoutStrategy,
   type BulkheadPolicy,
-  type CircuitBreakerPolicy,
   type TimeoutPolicy,
 } from 'cockatiel';
 import { ErrorCode } from '../errors/ErrorCode';
 import { classifyUpstreamError } from '../errors/toGatewayError';
 import { AdaptiveTokenBucket } from './adaptiveTokenBucket';
+import { CircuitBreaker } from './circuitBreaker';
 import type { RateLimit } from './upstreamQuotas';
 
 export interface ServicePolicyOptions {
@@ -37,14 +34,6 @@ export interface ServicePolicyOptions {
   /** The rate limit of an operation. */
   rateOf: (operation: string) => RateLimit;
   now: () => number;
-}
-
-/** The breaker is open: calls fail at once; `retryAfterSeconds` says when a probe may go. */
-export class CircuitOpenError extends Error {
-  override readonly name = 'CircuitOpenError';
-  constructor(readonly retryAfterSeconds: number) {
-    super(`circuit open; retry after ${retryAfterSeconds} s`);
-  }
 }
 
 /** A call that ran out of its time-out (waiting or running). */
@@ -83,19 +72,19 @@ function sleep(ms: number, signal: AbortSignal): Promise<void> {
 
 export class ServicePolicy {
   private readonly timeout: TimeoutPolicy;
-  private readonly breaker: CircuitBreakerPolicy;
+  private readonly breaker: CircuitBreaker;
   private readonly slots: BulkheadPolicy;
   private readonly buckets = new Map<string, AdaptiveTokenBucket>();
-  private openedAt = 0;
   private running = 0;
 
   constructor(private readonly options: ServicePolicyOptions) {
     this.timeout = timeout(options.timeoutMs, TimeoutStrategy.Aggressive);
-    this.breaker = circuitBreaker(handleWhen(isOutage), {
-      halfOpenAfter: options.breakerHalfOpenMs,
-      breaker: new ConsecutiveBreaker(options.breakerFailures),
+    this.breaker = new CircuitBreaker({
+      failures: options.breakerFailures,
+      halfOpenMs: options.breakerHalfOpenMs,
+      isOutage,
+      now: options.now,
     });
-    this.breaker.onBreak(() => (this.openedAt = Date.now()));
     this.slots = bulkhead(options.inFlight, Infinity);
   }
 
@@ -105,10 +94,7 @@ export class ServicePolicy {
    * error.
    */
   async run<T>(operation: string, call: (signal: AbortSignal) => Promise<T>): Promise<T> {
-    if (this.breaker.state === CircuitState.Open) {
-      const left = this.openedAt + this.options.breakerHalfOpenMs - Date.now();
-      if (left > 0) throw new CircuitOpenError(Math.max(1, Math.ceil(left / 1000)));
-    }
+    this.breaker.refuseWhileOpen();
     const bucket = this.bucketOf(operation);
     try {
       // Waiting for a token or a slot is the gateway's own queue, not the service's fault: it
@@ -130,10 +116,6 @@ export class ServicePolicy {
         );
       });
     } catch (error) {
-      if (error instanceof BrokenCircuitError) {
-        const left = this.openedAt + this.options.breakerHalfOpenMs - Date.now();
-        throw new CircuitOpenError(Math.max(1, Math.ceil(left / 1000)));
-      }
       if (error instanceof TaskCancelledError)
         throw new CallTimeoutError(`no answer within ${this.options.timeoutMs} ms`);
       if (classifyUpstreamError(error) === ErrorCode.UPSTREAM_THROTTLED) bucket.onThrottled();
@@ -145,19 +127,13 @@ export class ServicePolicy {
     return {
       inFlight: this.running,
       inFlightLimit: this.options.inFlight,
-      circuitOpen:
-        this.breaker.state === CircuitState.Open || this.breaker.state === CircuitState.HalfOpen,
+      circuitOpen: this.breaker.state !== 'closed',
       rates: [...this.buckets].map(([operation, bucket]) => ({
         operation,
         rate: bucket.rate,
         configuredRate: bucket.configuredRate,
       })),
     };
-  }
-
-  /** The state of the breaker, for tests and metrics. */
-  get circuitState(): CircuitState {
-    return this.breaker.state;
   }
 
   private bucketOf(operation: string): AdaptiveTokenBucket {

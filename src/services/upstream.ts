@@ -12,7 +12,8 @@ import { toGatewayError, type UpstreamCallContext } from '../errors/toGatewayErr
 import { perService, SERVICE_DISPLAY_NAMES, type Service } from '../model/services';
 import type { AwsClients } from './clients';
 import { currentCallBudget } from './callBudget';
-import { CircuitOpenError, ServicePolicy, type ServicePolicySnapshot } from './servicePolicy';
+import { CircuitOpenError } from './circuitBreaker';
+import { ServicePolicy, type ServicePolicySnapshot } from './servicePolicy';
 import { UNLIMITED, type RateLimit } from './upstreamQuotas';
 
 export interface UpstreamOptions {

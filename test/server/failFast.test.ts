@@ -62,16 +62,19 @@ it("answers twenty concurrent queries with coded Kendra errors and the other ser
 
 describe('with a service answering errors', () => {
   let errors: Harness;
+  // The gateway's clock: wall time until a test moves it ahead.
+  let ahead = 0;
   beforeAll(async () => {
     errors = await startHarness(
       multiSourceFixture({ apps: 1, indexes: 1, kbs: 1, perIndex: 1, jobs: 30 }),
+      {},
+      { now: () => Date.now() + ahead },
     );
     expect(
       (await errors.gql('{ sources(first: 100) { nodes { service } } }')).errors,
     ).toBeUndefined();
   });
   afterAll(() => errors.close());
-  afterEach(() => jest.restoreAllMocks());
 
   it("opens Q Connect's breaker after five failed calls, stops calling it, and a probe closes it", async () => {
     await errors.setFaults([{ service: 'qconnect', errorRate: 1 }]);
@@ -95,8 +98,7 @@ describe('with a service answering errors', () => {
     // The service recovers; once the breaker's time has passed (its clock moved, not waited for),
     // one probe call goes through and closes it.
     await errors.setFaults([]);
-    const now = Date.now();
-    jest.spyOn(Date, 'now').mockImplementation(() => now + 16_000);
+    ahead += 16_000;
     const probe = await errors.gql(FEED);
     expect(probe.errors).toBeUndefined();
     expect((await errors.stats())['qconnect.ListImportJobs']).toBe(6);
