@@ -33,6 +33,7 @@ interface Entry {
 export class JobUpdatesHub {
   private readonly entries = new Map<string, Entry>();
   private closed = false;
+  private idleWaiters: (() => void)[] = [];
 
   constructor(
     private readonly bus: LiveBus,
@@ -42,6 +43,15 @@ export class JobUpdatesHub {
   /** Sources polled by this process now. */
   get pollerCount(): number {
     return this.entries.size;
+  }
+
+  /**
+   * Resolves once this process polls no source (at once when it polls none): a watcher that
+   * leaves over a WebSocket is dropped when the server hears of it, not when the client closes.
+   */
+  whenIdle(): Promise<void> {
+    if (this.entries.size === 0) return Promise.resolve();
+    return new Promise((resolve) => this.idleWaiters.push(resolve));
   }
 
   /** Watches a source until the returned function is called. */
@@ -62,6 +72,7 @@ export class JobUpdatesHub {
     return async () => {
       if (!current.watchers.delete(watcher) || current.watchers.size > 0) return;
       if (this.entries.get(name) === current) this.entries.delete(name);
+      this.tellIfIdle();
       await this.stopEntry(current);
     };
   }
@@ -71,11 +82,19 @@ export class JobUpdatesHub {
     this.closed = true;
     const entries = [...this.entries.values()];
     this.entries.clear();
+    this.tellIfIdle();
     for (const entry of entries) {
       for (const watcher of [...entry.watchers]) watcher.onEnd('shutdown');
       entry.watchers.clear();
     }
     await Promise.all(entries.map((entry) => this.stopEntry(entry)));
+  }
+
+  private tellIfIdle(): void {
+    if (this.entries.size > 0) return;
+    const waiters = this.idleWaiters;
+    this.idleWaiters = [];
+    for (const resolve of waiters) resolve();
   }
 
   private async start(source: JobSourceRef, watchers: Set<SourceWatcher>) {

@@ -111,9 +111,7 @@ it('polls a source from one replica only, and both replicas\u2019 subscribers ge
   expect(await listCalls()).toBe(3);
 
   await subscribers[0].close();
-  for (let turn = 0; turn < 1000 && gateways[0].live.pollerCount > 0; turn++) {
-    await new Promise((resolve) => setImmediate(resolve));
-  }
+  await gateways[0].live.whenIdle();
   expect(gateways.map((gateway) => gateway.live.pollerCount)).toEqual([0, 1]);
   const states: string[] = [];
   for (let i = 0; i < 10 && !['SUCCEEDED', 'FAILED'].includes(states[states.length - 1]); i++) {

@@ -30,26 +30,26 @@ it('never runs more calls to one service at once than its cap, and does not hold
   const inFlight = { KENDRA: 0, QCONNECT: 0 };
   const peak = { KENDRA: 0, QCONNECT: 0 };
   const release: (() => void)[] = [];
+  // Told when a call starts and waits for its release.
+  let started: () => void = () => undefined;
   const call = (service: 'KENDRA' | 'QCONNECT') =>
     upstream.call({ service, operation: 'ListThings' }, async () => {
       inFlight[service]++;
       peak[service] = Math.max(peak[service], inFlight[service]);
-      await new Promise<void>((resolve) => release.push(resolve));
+      await new Promise<void>((resolve) => {
+        release.push(resolve);
+        started();
+      });
       inFlight[service]--;
       return service;
     });
   const all = Promise.all(
     [...Array(10)].map(() => call('KENDRA')).concat([...Array(10)].map(() => call('QCONNECT'))),
   );
-  // Release calls one at a time until every call has run.
-  let released = 0;
-  while (released < 20) {
-    await new Promise((resolve) => setImmediate(resolve));
-    const next = release.shift();
-    if (next) {
-      next();
-      released++;
-    }
+  // Release calls one at a time until every call has run; a release lets a queued call start.
+  for (let released = 0; released < 20; released++) {
+    if (release.length === 0) await new Promise<void>((resolve) => (started = resolve));
+    release.shift()!();
   }
   const results = await all;
   expect(results.filter((r) => r === 'KENDRA')).toHaveLength(10);
