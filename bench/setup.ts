@@ -1,21 +1,28 @@
 /**
- * One emulator and one gateway in this process, on loopback, with helpers to post GraphQL, read and
- * reset the emulator's call counts, set its latency, and time things. Danger: the gateway's clock
- * runs from `BASE_TIME` (where the bench data ends), so windows ending "now" hold the data.
+ * One emulator (on a worker thread, `emulatorWorker.ts`) and one gateway in this process, on
+ * loopback, with helpers to post GraphQL, read and reset the emulator's call counts and set its
+ * latency (through its control API), and time things. Danger: the gateway's clock runs from
+ * `BASE_TIME` (where the bench data ends), so windows ending "now" hold the data.
  */
-import { startEmulator, type RunningEmulator } from '../src/emulator';
+import { Worker } from 'node:worker_threads';
 import type { Fixture } from '../src/emulator/fixture/fixture';
 import { startGateway, type GatewayConfig, type RunningGateway } from '../src/server/createGateway';
 import { BASE_TIME } from './fixtures';
 
+/** The emulator thread: its URL, and its end. */
+export interface BenchEmulator {
+  url: string;
+  close(): Promise<void>;
+}
+
 export interface Bench {
-  emulator: RunningEmulator;
+  emulator: BenchEmulator;
   gateway: RunningGateway;
   gql<T = any>(query: string, variables?: Record<string, unknown>): Promise<T>;
   /** Upstream list calls (and all calls) since the last reset. */
-  calls(): { list: number; all: number };
-  resetCalls(): void;
-  setLatency(ms: number): void;
+  calls(): Promise<{ list: number; all: number }>;
+  resetCalls(): Promise<void>;
+  setLatency(ms: number): Promise<void>;
   /** A new gateway (empty caches) on the same emulator, replacing the current one. */
   restartGateway(config?: Partial<GatewayConfig>): Promise<void>;
   close(): Promise<void>;
@@ -32,7 +39,16 @@ export async function startBench(
   fixture: Fixture,
   config: Partial<GatewayConfig> = {},
 ): Promise<Bench> {
-  const emulator = await startEmulator({ port: 0, fixture });
+  const emulator = await startEmulatorThread(fixture);
+  const control = async (method: string, path: string, body?: unknown) => {
+    const response = await fetch(`${emulator.url}/_emulator/${path}`, {
+      method,
+      headers: { 'content-type': 'application/json' },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+    if (!response.ok) throw new Error(`${method} /_emulator/${path}: ${response.status}`);
+    return response.json() as Promise<any>;
+  };
   const start = (overrides: Partial<GatewayConfig>) =>
     startGateway({
       port: 0,
@@ -57,15 +73,18 @@ export async function startBench(
       if (body.errors) throw new Error(JSON.stringify(body.errors).slice(0, 500));
       return body.data;
     },
-    calls() {
-      const counts = Object.entries(emulator.stats().calls);
+    async calls() {
+      const counts = Object.entries(
+        (await control('GET', 'stats')).calls as Record<string, number>,
+      );
       const list = counts
         .filter(([op]) => /List(DataSourceSync|Import)Jobs$/.test(op))
         .reduce((s, [, n]) => s + n, 0);
       return { list, all: counts.reduce((s, [, n]) => s + n, 0) };
     },
-    resetCalls: () => emulator.resetStats(),
-    setLatency: (ms) => emulator.setFaults(ms > 0 ? [{ latencyMs: ms }] : []),
+    resetCalls: async () => void (await control('DELETE', 'stats')),
+    setLatency: async (ms) =>
+      void (await control('PUT', 'faults', { rules: ms > 0 ? [{ latencyMs: ms }] : [] })),
     async restartGateway(overrides = {}) {
       await bench.gateway.close();
       bench.gateway = await start({ ...config, ...overrides });
@@ -76,6 +95,26 @@ export async function startBench(
     },
   };
   return bench;
+}
+
+/** Starts `emulatorWorker.ts` on `fixture` and resolves once it listens. */
+function startEmulatorThread(fixture: Fixture): Promise<BenchEmulator> {
+  // A worker does not inherit tsx's loader: the thread registers it before loading the file.
+  const entry = `require('tsx/cjs'); require(${JSON.stringify(require.resolve('./emulatorWorker.ts'))});`;
+  const worker = new Worker(entry, { eval: true, workerData: { fixture } });
+  return new Promise((resolve, reject) => {
+    worker.once('error', reject);
+    worker.once('message', ({ url }: { url: string }) =>
+      resolve({
+        url,
+        close: () =>
+          new Promise<void>((done) => {
+            worker.once('exit', () => done());
+            worker.postMessage('close');
+          }),
+      }),
+    );
+  });
 }
 
 /** Milliseconds `fn` takes. */

@@ -102,18 +102,18 @@ async function sdkSummary(
 }
 
 async function summary(bench: Bench, fixture: Fixture) {
-  bench.setLatency(25);
+  await bench.setLatency(25);
   await bench.restartGateway();
   await bench.gql('{ sources(first: 1) { nodes { id } } }');
   const after = new Date(benchNow() - 31 * DAY + 60_000);
-  bench.resetCalls();
+  await bench.resetCalls();
   const first = await timed(() => bench.gql(SUMMARY, { after: after.toISOString() }));
-  const firstCalls = bench.calls().list;
+  const firstCalls = (await bench.calls()).list;
   advanceBenchClock(10_000); // the first pages' few seconds pass
-  bench.resetCalls();
+  await bench.resetCalls();
   const second = await timed(() => bench.gql(SUMMARY, { after: after.toISOString() }));
-  const secondCalls = bench.calls().list;
-  bench.resetCalls();
+  const secondCalls = (await bench.calls()).list;
+  await bench.resetCalls();
   const sdk = await timed(() => sdkSummary(bench, fixture, after, new Date(benchNow())));
   return {
     jobs: first.value.jobSummary.total,
@@ -123,14 +123,14 @@ async function summary(bench: Bench, fixture: Fixture) {
     secondMs: round(second.ms, 0),
     secondCalls,
     sdkMs: round(sdk.ms, 0),
-    sdkCalls: bench.calls().list,
+    sdkCalls: (await bench.calls()).list,
     firstVsSdk: round(first.ms / sdk.ms),
     secondCallsShare: round(secondCalls / firstCalls, 3),
   };
 }
 
 async function throughput(bench: Bench) {
-  bench.setLatency(25);
+  await bench.setLatency(25);
   await bench.restartGateway();
   const variables = { after: new Date(benchNow() - 7 * DAY).toISOString() };
   const body = JSON.stringify({ query: DASHBOARD, variables });
@@ -153,14 +153,24 @@ async function throughput(bench: Bench) {
     await load(bench.gateway.url, body, 32, 1000);
     const ceiling = await load(url, body, 32, 4000);
     const gateway = await load(bench.gateway.url, body, 32, 4000);
-    return { gateway, bareApollo: ceiling, ratio: round(gateway.rps / ceiling.rps) };
+    // The same without shared responses: every request computed (from cached pages).
+    await bench.restartGateway({ responseCacheTtlSeconds: 0 });
+    await load(bench.gateway.url, body, 32, 1000);
+    const uncached = await load(bench.gateway.url, body, 32, 4000);
+    return {
+      gateway,
+      bareApollo: ceiling,
+      uncached,
+      ratio: round(gateway.rps / ceiling.rps),
+      uncachedRatio: round(uncached.rps / ceiling.rps),
+    };
   } finally {
     await bare.stop();
   }
 }
 
 async function nextPage(bench: Bench) {
-  bench.setLatency(100);
+  await bench.setLatency(100);
   const result: Record<string, { p50Ms: number; p90Ms: number; clicks: number }> = {};
   for (const lookAhead of [false, true]) {
     await bench.restartGateway({ lookAhead });

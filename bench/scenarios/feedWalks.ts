@@ -7,6 +7,13 @@
  *  - N+1: a 100-job page with each job's source and parent names, calls besides the list calls
  *    against the distinct sources and parents on it.
  */
+import { KendraClient, ListDataSourceSyncJobsCommand } from '@aws-sdk/client-kendra';
+import {
+  QBusinessClient,
+  ListDataSourceSyncJobsCommand as ListQBusinessSyncJobs,
+} from '@aws-sdk/client-qbusiness';
+import { ListImportJobsCommand, QConnectClient } from '@aws-sdk/client-qconnect';
+import type { Fixture } from '../../src/emulator/fixture/fixture';
 import { benchFixture } from '../fixtures';
 import { type Bench, percentile, round, startBench, timed } from '../setup';
 
@@ -47,38 +54,88 @@ function criticalRounds(nodes: Node[]): number {
   return Math.max(1, ...[...perSource.values()].map((e) => Math.ceil(e.count / e.size)));
 }
 
-async function fanOut(bench: Bench, concurrency?: number) {
+/**
+ * The same first pages read with the SDK alone, every source at once from new clients (as a cold
+ * gateway's): what 60 calls cost on this machine before any gateway work.
+ */
+async function sdkFirstPages(bench: Bench, fixture: Fixture): Promise<number> {
+  const common = {
+    endpoint: bench.emulator.url,
+    region: 'us-east-1',
+    credentials: { accessKeyId: 'b', secretAccessKey: 'b' },
+  };
+  const kendra = new KendraClient(common);
+  const qbusiness = new QBusinessClient(common);
+  const qconnect = new QConnectClient(common);
+  const calls: Promise<unknown>[] = [];
+  const { ms } = await timed(async () => {
+    for (const index of fixture.kendra!.indices)
+      for (const ds of index.dataSources)
+        calls.push(
+          kendra.send(
+            new ListDataSourceSyncJobsCommand({ IndexId: index.Id, Id: ds.Id, MaxResults: 10 }),
+          ),
+        );
+    for (const app of fixture.qbusiness!.applications)
+      for (const index of app.indices)
+        for (const ds of index.dataSources)
+          calls.push(
+            qbusiness.send(
+              new ListQBusinessSyncJobs({
+                applicationId: app.applicationId,
+                indexId: index.indexId,
+                dataSourceId: ds.dataSourceId,
+                maxResults: 10,
+              }),
+            ),
+          );
+    for (const kb of fixture.qconnect!.knowledgeBases)
+      calls.push(
+        qconnect.send(
+          new ListImportJobsCommand({ knowledgeBaseId: kb.knowledgeBaseId, maxResults: 100 }),
+        ),
+      );
+    await Promise.all(calls);
+  });
+  for (const client of [kendra, qbusiness, qconnect]) client.destroy();
+  return ms;
+}
+
+async function fanOut(bench: Bench, fixture: Fixture) {
   const samples: number[] = [];
+  const sdkSamples: number[] = [];
   let calls = 0;
   for (let i = 0; i < 3; i++) {
-    const all =
-      concurrency === undefined
-        ? undefined
-        : { KENDRA: concurrency, QBUSINESS: concurrency, QCONNECT: concurrency };
-    await bench.restartGateway(all === undefined ? {} : { concurrency: all });
-    bench.setLatency(0);
+    await bench.setLatency(LATENCY_MS);
+    sdkSamples.push(await sdkFirstPages(bench, fixture));
+    await bench.restartGateway();
+    await bench.setLatency(0);
     await bench.gql('{ sources(first: 1) { nodes { id } } }'); // discovery warm
-    bench.setLatency(LATENCY_MS);
-    bench.resetCalls();
+    await bench.setLatency(LATENCY_MS);
+    await bench.resetCalls();
     samples.push((await timed(() => bench.gql(FEED, { first: 50 }))).ms);
-    calls = bench.calls().list;
+    calls = (await bench.calls()).list;
   }
   const proof = (await bench.gql(FEED, { first: 51 })).jobs.nodes as Node[];
   const rounds = criticalRounds(proof);
   const ms = percentile(samples, 50);
+  const sdkMs = percentile(sdkSamples, 50);
   return {
     ms: round(ms, 0),
     boundMs: rounds * LATENCY_MS,
     rounds,
     ratio: round(ms / (rounds * LATENCY_MS)),
     calls,
+    sdkAloneMs: round(sdkMs, 0),
+    sdkAloneRatio: round(sdkMs / (rounds * LATENCY_MS)),
+    vsSdkAlone: round(ms / sdkMs),
   };
 }
 
 async function deepAndBackward(bench: Bench) {
   await bench.restartGateway();
   await bench.gql('{ sources(first: 1) { nodes { id } } }');
-  bench.resetCalls();
+  await bench.resetCalls();
   const nodes: Node[] = [];
   let after: string | null = null;
   const forward = await timed(async () => {
@@ -88,14 +145,14 @@ async function deepAndBackward(bench: Bench) {
       after = page.pageInfo.endCursor;
     }
   });
-  const forwardCalls = bench.calls().list;
+  const forwardCalls = (await bench.calls()).list;
   const forwardEnd = after;
   let before: string | null = after;
   const backward = await timed(async () => {
     for (let i = 0; i < 20 && before; i++)
       before = (await bench.gql(FEED, { last: 50, before })).jobs.pageInfo.startCursor;
   });
-  const calls = bench.calls().list;
+  const calls = (await bench.calls()).list;
   const proof = (await bench.gql(FEED, { first: 1, after: forwardEnd })).jobs.nodes as Node[];
   const pages = distinctPages([...nodes, ...proof]);
   return {
@@ -112,11 +169,11 @@ async function deepAndBackward(bench: Bench) {
 async function nPlusOne(bench: Bench) {
   await bench.restartGateway();
   await bench.gql('{ sources(first: 1) { nodes { id } } }');
-  bench.resetCalls();
+  await bench.resetCalls();
   const nodes = (await bench.gql(NAMES)).jobs.nodes as {
     source: { id: string; index?: { id: string } };
   }[];
-  const { list, all } = bench.calls();
+  const { list, all } = await bench.calls();
   const parents = new Set(nodes.flatMap((n) => (n.source.index ? [n.source.index.id] : [])));
   const sources = new Set(nodes.map((n) => n.source.id));
   return {
@@ -129,17 +186,15 @@ async function nPlusOne(bench: Bench) {
 }
 
 export async function feedWalks() {
-  const bench = await startBench(benchFixture({ sources: 60, jobs: 1000, spacingMinutes: 45 }));
+  const fixture = benchFixture({ sources: 60, jobs: 1000, spacingMinutes: 45 });
+  const bench = await startBench(fixture);
   try {
-    bench.setLatency(LATENCY_MS);
-    const fan = await fanOut(bench);
-    // What the merge itself costs when the upstream policy lets every source go at once.
-    const unlimited = await fanOut(bench, 64);
+    await bench.setLatency(LATENCY_MS);
+    const fan = await fanOut(bench, fixture);
     const deep = await deepAndBackward(bench);
     const names = await nPlusOne(bench);
     return {
       fanOut: fan,
-      fanOutAtConcurrency64: unlimited,
       deepAndBackward: deep,
       nPlusOne: names,
     };

@@ -12,16 +12,16 @@ async function point(sources: number, jobs: number) {
   const bench = await startBench(benchFixture({ sources, jobs, spacingMinutes: 45 }));
   try {
     await bench.gql('{ sources(first: 1) { nodes { id } } }');
-    bench.setLatency(25);
-    bench.resetCalls();
+    await bench.setLatency(25);
+    await bench.resetCalls();
     const feed = await timed(() => bench.gql('{ jobs(first: 50) { nodes { jobId } } }'));
-    const feedCalls = bench.calls().list;
+    const feedCalls = (await bench.calls()).list;
     const a = new Date(benchNow() - 31 * 86_400_000 + 60_000).toISOString();
-    bench.resetCalls();
+    await bench.resetCalls();
     const summary = await timed(() => bench.gql(SUMMARY, { a }));
-    const summaryCalls = bench.calls().list;
+    const summaryCalls = (await bench.calls()).list;
     advanceBenchClock(10_000);
-    bench.resetCalls();
+    await bench.resetCalls();
     const again = await timed(() => bench.gql(SUMMARY, { a }));
     return {
       sources,
@@ -31,7 +31,7 @@ async function point(sources: number, jobs: number) {
       summaryMs: round(summary.ms, 0),
       summaryCalls,
       repeatMs: round(again.ms, 0),
-      repeatCalls: bench.calls().list,
+      repeatCalls: (await bench.calls()).list,
     };
   } finally {
     await bench.close();
