@@ -115,8 +115,11 @@ async function countWithRun(
   const read = new HistoryRead();
   let pending = stored !== undefined && stored.jobs.length > 0 ? stored : undefined;
   let joined = false;
-  /** The stored run's entries past the window, not copied into `read` (all finished). */
-  let unread: RunEntry[] = [];
+  /**
+   * When the window ends inside the joined run: the run's entries counted where they are,
+   * `[from, to)`, not copied into `read` (a repeated dashboard joins a run many times the window).
+   */
+  let inRun: { jobs: RunEntry[]; from: number; to: number } | undefined;
   const seenTokens = new Set<string>();
   let token: string | undefined;
   let next: string | null;
@@ -128,18 +131,20 @@ async function countWithRun(
     next = page.nextToken ?? null;
     const last = read.entries[read.entries.length - 1];
     if (pending !== undefined && last !== undefined && compareEntries(last, pending.jobs[0]) >= 0) {
-      // The fresh pages reached the run: the rest of it needs no call. Only the part up to the
-      // window's start is copied (a run can be many times the window); the rest is kept aside.
+      // The fresh pages reached the run: the rest of it needs no call.
       const jobs = pending.jobs;
-      let i = 0;
-      while (i < jobs.length) {
-        read.add(jobs[i++], true);
-        if (read.pastWindow(after)) break;
-      }
-      unread = i < jobs.length ? jobs.slice(i) : [];
+      let from = 0;
+      while (from < jobs.length && compareEntries(jobs[from], last) <= 0) from++; // repeats
+      const to = firstPastWindow(jobs, from, after);
       next = pending.next;
       pending = undefined;
       joined = true;
+      if (to < jobs.length) {
+        inRun = { jobs, from, to: to + 1 };
+        break;
+      }
+      // The window reaches past the run: all of it counts, and the pages after it are read.
+      for (let i = from; i < jobs.length; i++) read.add(jobs[i], true);
     }
     // A token seen twice would loop forever (as the SDK paginators' stopOnSameToken).
     if (next === null || read.pastWindow(after) || seenTokens.has(next)) break;
@@ -148,32 +153,70 @@ async function countWithRun(
   }
 
   // The run this read makes, described before it is built: a repeated dashboard makes the same
-  // run as the stored one, and copying thousands of entries per source per request for nothing
-  // was most of its time.
-  const length = read.entries.length - read.finishedFrom + unread.length;
-  const first = read.entries[read.finishedFrom] ?? unread[0];
+  // run as the stored one, and building it on every request would copy thousands of entries.
+  const runTail = inRun ? inRun.jobs.length - inRun.from : 0;
+  const length = read.entries.length - read.finishedFrom + runTail;
+  const first = read.entries[read.finishedFrom] ?? inRun?.jobs[inRun.from];
   const longer = joined || stored === undefined || length >= stored.jobs.length;
   const changed =
     stored === undefined ||
+    first === undefined ||
     stored.jobs.length !== length ||
     stored.next !== next ||
     compareEntries(stored.jobs[0], first) !== 0;
   if (runs !== undefined && length > 0 && longer && changed) {
-    const run: FinishedRun = { jobs: read.entries.slice(read.finishedFrom).concat(unread), next };
-    void runs.set(runKey, query, run);
+    const fresh = read.entries.slice(read.finishedFrom);
+    const jobs = inRun ? fresh.concat(inRun.jobs.slice(inRun.from)) : fresh;
+    void runs.set(runKey, query, { jobs, next });
   }
-  return tally(read.entries, window);
+  const counts = new Array<number>(JOB_STATES.length).fill(0);
+  tally(counts, read.entries, 0, read.entries.length, window);
+  if (inRun) tally(counts, inRun.jobs, inRun.from, inRun.to, window);
+  return countsByState(counts, window);
 }
 
-function tally(entries: RunEntry[], window: CountWindow): Map<JobState, number> {
+/**
+ * The index of the first entry at or after `from` that starts before the window (or has no start),
+ * or `jobs.length` when there is none. Entries are newest first, so this is a binary search.
+ */
+function firstPastWindow(jobs: readonly RunEntry[], from: number, startedAfter: number): number {
+  let low = from;
+  let high = jobs.length;
+  while (low < high) {
+    const middle = (low + high) >>> 1;
+    const time = jobs[middle][0];
+    if (time === null || time < startedAfter) high = middle;
+    else low = middle + 1;
+  }
+  return low;
+}
+
+const UNKNOWN_INDEX = JOB_STATES.indexOf('UNKNOWN');
+
+/** Adds the entries `[from, to)` that lie in the window to `counts` (by state index). */
+function tally(
+  counts: number[],
+  entries: readonly RunEntry[],
+  from: number,
+  to: number,
+  window: CountWindow,
+): void {
   const after = window.startedAfter.getTime();
   const before = window.startedBefore.getTime();
-  const counts = new Map<JobState, number>();
-  for (const [time, stateIndex] of entries) {
+  for (let i = from; i < to; i++) {
+    const [time, stateIndex] = entries[i];
     if (time === null || time < after || time > before) continue;
-    const state = JOB_STATES[stateIndex] ?? 'UNKNOWN';
-    if (window.states !== undefined && !window.states.includes(state)) continue;
-    counts.set(state, (counts.get(state) ?? 0) + 1);
+    // A run stored by another version may name a state this one does not list.
+    counts[JOB_STATES[stateIndex] === undefined ? UNKNOWN_INDEX : stateIndex] += 1;
   }
-  return counts;
+}
+
+function countsByState(counts: readonly number[], window: CountWindow): Map<JobState, number> {
+  const byState = new Map<JobState, number>();
+  counts.forEach((count, stateIndex) => {
+    const state = JOB_STATES[stateIndex] ?? 'UNKNOWN';
+    if (count === 0 || (window.states !== undefined && !window.states.includes(state))) return;
+    byState.set(state, (byState.get(state) ?? 0) + count);
+  });
+  return byState;
 }

@@ -71,3 +71,34 @@ describe.each(['keyset', 'offset'] as const)('a repeated summary with %s tokens'
     expect(second.total).toBe(3 * COUNT + 3);
   });
 });
+
+it('counts a short window inside a run a longer summary stored, as a fresh read does', async () => {
+  let clock = BASE_TIME + HOUR;
+  const now = () => clock;
+  const cached = await startHarness(singleSourceFixture(COUNT), {}, { pageCache: {}, now });
+  const fresh = await startHarness(singleSourceFixture(COUNT), {}, { now });
+  try {
+    const ask = async (target: Harness, hoursBack: number) => {
+      const response = await target.gql(SUMMARY, {
+        after: new Date(BASE_TIME - hoursBack * HOUR).toISOString(),
+      });
+      expect(response.errors).toBeUndefined();
+      return response.data.jobSummary;
+    };
+    await ask(cached, 200); // stores each source's whole history as a run
+    for (const hoursBack of [1, 7, 30, 60]) {
+      clock += 10_000; // the first pages' few seconds pass
+      await cached.resetStats();
+      const short = await ask(cached, hoursBack);
+      expect(short).toEqual(await ask(fresh, hoursBack));
+      expect(short.total).toBeGreaterThan(0);
+      expect(short.total).toBeLessThan(3 * COUNT);
+      // Only the first page of each source is read again: the rest comes from the runs.
+      const stats = await cached.stats();
+      expect(LISTS.map((operation) => stats[operation] ?? 0)).toEqual([1, 1, 1]);
+    }
+  } finally {
+    await cached.close();
+    await fresh.close();
+  }
+});
