@@ -18,7 +18,7 @@ import { JOB_STATES, jobIdOf, jobStartedAt } from '../model/jobs';
 import { jobStateOf } from '../model/jobState';
 import type { JobSourceRef } from '../model/sources';
 import type { GatewayContext } from './context';
-import type { FinishedRun, RunEntry } from './finishedRuns';
+import type { RunEntry } from './finishedRuns';
 import { isFinished, pageCacheSource } from './pageCache';
 import { jobPageSource } from './jobPageSource';
 import type { JobPredicate } from './jobFilters';
