@@ -14,7 +14,7 @@ import {
 import pino from 'pino';
 import type { SourceCatalog } from '../catalog/SourceCatalog';
 import { DiscoveryCatalog } from '../catalog/discoveryCatalog';
-import type { Service } from '../model/services';
+import { perService, type Service } from '../model/services';
 import { FinishedRuns } from '../request/finishedRuns';
 import { LookAhead } from '../request/lookAhead';
 import { currentRequestScope } from '../request/requestScope';
@@ -26,7 +26,7 @@ import { DEFAULT_RESPONSE_CACHE_TTL_SECONDS, ResponseCache } from './responseCac
 import { configScope } from './configScope';
 import { findAwsSettingsProblems } from '../services/awsSettings';
 import { createAwsClients, destroyAwsClients } from '../services/clients';
-import { Upstream } from '../services/upstream';
+import { Upstream, UPSTREAM_DEFAULTS } from '../services/upstream';
 import { defaultRateLimit, UNLIMITED, type RateLimit } from '../services/upstreamQuotas';
 import {
   createContext,
@@ -152,6 +152,9 @@ export async function startGateway(config: GatewayConfig = {}): Promise<RunningG
     region: config.region,
     maxAttempts: config.maxAttempts,
     credentials: config.credentials,
+    sockets: perService(
+      (service) => config.concurrency?.[service] ?? UPSTREAM_DEFAULTS.concurrency,
+    ),
   });
   if (config.startupCheck) {
     const problems = await findAwsSettingsProblems(clients);

@@ -7,6 +7,7 @@
 import { KendraClient, type KendraClientConfig } from '@aws-sdk/client-kendra';
 import { QBusinessClient } from '@aws-sdk/client-qbusiness';
 import { QConnectClient } from '@aws-sdk/client-qconnect';
+import type { Service } from '../model/services';
 
 /** The three SDK clients, one per service. */
 export interface AwsClients {
@@ -23,6 +24,11 @@ export interface ClientOptions {
   maxAttempts?: number;
   /** Overrides both the emulator's throw-away keys and the SDK's default chain. */
   credentials?: KendraClientConfig['credentials'];
+  /**
+   * Connections each client may hold open: its service's in-flight cap (the SDK's own default of
+   * 50 would otherwise queue calls the cap lets through).
+   */
+  sockets?: Partial<Record<Service, number>>;
 }
 
 /** Builds the three clients (see the module header). */
@@ -38,10 +44,16 @@ export function createAwsClients(options: ClientOptions = {}): AwsClients {
       : {}),
     ...(options.credentials ? { credentials: options.credentials } : {}),
   };
+  const sockets = (service: Service) => {
+    const maxSockets = options.sockets?.[service];
+    return maxSockets === undefined
+      ? {}
+      : { requestHandler: { httpAgent: { maxSockets }, httpsAgent: { maxSockets } } };
+  };
   return {
-    kendra: new KendraClient(common),
-    qbusiness: new QBusinessClient(common),
-    qconnect: new QConnectClient(common),
+    kendra: new KendraClient({ ...common, ...sockets('KENDRA') }),
+    qbusiness: new QBusinessClient({ ...common, ...sockets('QBUSINESS') }),
+    qconnect: new QConnectClient({ ...common, ...sockets('QCONNECT') }),
   };
 }
 
