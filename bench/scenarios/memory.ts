@@ -68,15 +68,19 @@ export async function memory() {
     };
     await run(2_000);
     const warm = rss();
+    const warmHeap = process.memoryUsage().heapUsed;
     const started = performance.now();
     await run(REQUESTS);
     const seconds = (performance.now() - started) / 1000;
     const after20k = rss();
+    const heap = process.memoryUsage().heapUsed;
     return {
       requests: REQUESTS,
       warmMb: round(warm / MB, 1),
       afterMb: round(after20k / MB, 1),
       growthMb: round((after20k - warm) / MB, 1),
+      // What the objects alive after a collection grew by (RSS also holds V8's spare capacity).
+      heapUsedGrowthMb: round((heap - warmHeap) / MB, 1),
       requestsPerSecond: round(REQUESTS / seconds, 0),
       gcExposed: Boolean((globalThis as { gc?: unknown }).gc),
     };

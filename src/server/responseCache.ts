@@ -2,7 +2,7 @@
  * Whole responses to repeated queries, shared for a second or so: a dashboard that thirty
  * browsers poll with the same query is then computed once per lifetime, not once per browser.
  * Apollo's response-cache plugin does the caching; the entries live in the gateway's store (so
- * they share its clock, its byte bound and, with Redis, its replicas), keyed by the document, its
+ * they share its clock and, with Redis, its replicas; in memory they have a byte bound of their own), keyed by the document, its
  * variables, the caller's scopes, the gateway's configuration scope and a history epoch that every
  * start or stop of a sync moves on, so a mutation is never followed by a response from before it.
  *
@@ -19,22 +19,22 @@ import type { GatewayStore } from '../store/GatewayStore';
 /** Default lifetime of a cached response, in seconds (0 turns the cache off). */
 export const DEFAULT_RESPONSE_CACHE_TTL_SECONDS = 1;
 
-/** Apollo's cache interface over the gateway's store (entries in its `page` namespace). */
+/** Apollo's cache interface over the gateway's store (its `response` namespace). */
 class StoreKeyValueCache implements KeyValueCache<string> {
   constructor(private readonly store: GatewayStore) {}
 
   async get(key: string): Promise<string | undefined> {
     // A store that cannot be read is a miss: the response is computed, never refused.
-    return this.store.get<string>('page', `response:${key}`).catch(() => undefined);
+    return this.store.get<string>('response', key).catch(() => undefined);
   }
 
   async set(key: string, value: string, options?: { ttl?: number | null }): Promise<void> {
     const ttlMs = (options?.ttl ?? 0) * 1000;
-    if (ttlMs > 0) await this.store.set('page', `response:${key}`, value, ttlMs).catch(() => {});
+    if (ttlMs > 0) await this.store.set('response', key, value, ttlMs).catch(() => {});
   }
 
   async delete(key: string): Promise<void> {
-    await this.store.delete('page', `response:${key}`).catch(() => {});
+    await this.store.delete('response', key).catch(() => {});
   }
 }
 

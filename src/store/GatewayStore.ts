@@ -9,7 +9,7 @@
  */
 
 /** What each kind of entry is for; a namespace also selects its own byte budget. */
-export type StoreNamespace = 'cursor' | 'chain' | 'catalog' | 'page';
+export type StoreNamespace = 'cursor' | 'chain' | 'catalog' | 'page' | 'response';
 
 /** State between requests, by namespace, with a time to live (see the module header). */
 export interface GatewayStore {

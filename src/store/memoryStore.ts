@@ -15,12 +15,18 @@ export type MemoryStoreBudgets = Partial<Record<StoreNamespace, number>>;
 
 const MiB = 2 ** 20;
 
-/** Defaults: 64 MiB of cursor positions and of pages, 16 MiB of token chains and of catalogs. */
+/**
+ * Defaults: 64 MiB of cursor positions and of pages, 16 MiB of token chains and of catalogs, 2 MiB
+ * of shared responses: they live a second, and a small bound of their own keeps responses nobody
+ * asks for again from pushing pages out or from churning the heap (hundreds of dashboard
+ * responses fit).
+ */
 export const DEFAULT_MEMORY_BUDGETS: Readonly<Record<StoreNamespace, number>> = {
   cursor: 64 * MiB,
   chain: 16 * MiB,
   catalog: 16 * MiB,
   page: 64 * MiB,
+  response: 2 * MiB,
 };
 
 /** An in-memory `GatewayStore`; `now` is the clock of its TTLs. */
