@@ -9,9 +9,10 @@ import type { Fixture } from '../src/emulator/fixture/fixture';
 import { startGateway, type GatewayConfig, type RunningGateway } from '../src/server/createGateway';
 import { BASE_TIME } from './fixtures';
 
-/** The emulator thread: its URL, and its end. */
+/** The emulator thread: its URL, a full collection of its heap, and its end. */
 export interface BenchEmulator {
   url: string;
+  gc(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -107,6 +108,11 @@ function startEmulatorThread(fixture: Fixture): Promise<BenchEmulator> {
     worker.once('message', ({ url }: { url: string }) =>
       resolve({
         url,
+        gc: () =>
+          new Promise<void>((done) => {
+            worker.once('message', () => done());
+            worker.postMessage('gc');
+          }),
         close: () =>
           new Promise<void>((done) => {
             worker.once('exit', () => done());
