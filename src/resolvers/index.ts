@@ -2,6 +2,7 @@
  * Every resolver, by type. The abstract types resolve by the `kind` their models carry; the
  * federation entities (`@key` in the SDL) also resolve a reference by id.
  */
+import { GraphQLScalarType } from 'graphql';
 import { DateTimeResolver, DurationResolver, SafeIntResolver } from 'graphql-scalars';
 import type { Resolvers } from '../schema/generated';
 import { connectionFields } from './connectionFields';
@@ -20,8 +21,21 @@ import { Subscription } from './Subscription';
 import { SyncJob } from './SyncJob';
 import { resolveKind } from './typeResolvers';
 
+/**
+ * graphql-scalars' `DateTime`, written as its ISO text during execution: it serializes to a
+ * `Date`, and a `Date` left in the result takes `JSON.stringify` off its fast path (a page of 100
+ * jobs then took five times as long to write).
+ */
+const DateTime = new GraphQLScalarType({
+  ...DateTimeResolver.toConfig(),
+  serialize: (value) => {
+    const date: unknown = DateTimeResolver.serialize(value);
+    return date instanceof Date ? date.toISOString() : date;
+  },
+});
+
 export const resolvers: Resolvers = {
-  DateTime: DateTimeResolver,
+  DateTime,
   SafeInt: SafeIntResolver,
   Duration: DurationResolver,
   Node: { __resolveType: resolveKind },
