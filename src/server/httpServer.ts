@@ -1,6 +1,6 @@
 /**
- * The gateway's HTTP front. Every request gets an id (`x-request-id`), a child logger and one
- * access log line (pino-http); then CORS, then the routes: `/graphql` goes to Apollo Server after
+ * The gateway's HTTP front. Every request gets an id (`x-request-id`), a logger carrying it and
+ * one access log line (accessLog.ts); then CORS, then the routes: `/graphql` goes to Apollo Server after
  * authentication (a browser's bare GET gets the IDE when it is on, its assets under `/ide/`),
  * `/healthz` answers liveness, `/readyz` readiness (readiness.ts), `/metrics` Prometheus metrics. Bodies are JSON of at most 1 MiB
  * (413 above, 415 for another media type; see readJsonBody.ts).
@@ -11,12 +11,12 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { HeaderMap, type ApolloServer } from '@apollo/server';
-import { stdSerializers, type Logger } from 'pino';
-import { pinoHttp } from 'pino-http';
+import type { Logger } from 'pino';
 import type { Registry } from 'prom-client';
 import { ErrorCode } from '../errors/ErrorCode';
 import type { GatewayContext } from '../request/context';
 import { runInRequestScope, type RequestScope } from '../request/requestScope';
+import { lazyRequestLogger, logAccess } from './accessLog';
 import { AuthFailure, type Authenticate } from './authenticate';
 import { readiness, type ReadinessCheck } from './readiness';
 import { HttpError, readJsonBody } from './readJsonBody';
@@ -70,55 +70,28 @@ function sendError(
 
 /** The gateway's HTTP server, not yet listening (see the module header). */
 export function createHttpServer(options: HttpServerOptions): http.Server {
-  const scopes = new WeakMap<http.IncomingMessage, RequestScope>();
-  const accessLine = (req: http.IncomingMessage, res: http.ServerResponse, durationMs: unknown) => {
-    const scope = scopes.get(req);
-    return {
-      method: req.method,
-      path: new URL(req.url ?? '/', 'http://gateway').pathname,
-      status: res.statusCode,
-      durationMs,
-      operationName: scope?.operationName,
-      upstreamCalls: scope?.upstreamCalls ?? 0,
-      errorCodes: [...(scope?.errorCodes ?? [])],
-      caller: scope?.caller?.name,
-    };
-  };
-  const accessLog = pinoHttp({
-    logger: options.logger,
-    genReqId: requestIdOf,
-    // Request and response objects stay out of log lines: their headers carry credentials.
-    quietReqLogger: true,
-    quietResLogger: true,
-    // pino-http still binds the request to a logger nobody uses; serializing it (headers,
-    // redaction) was a tenth of a request's time, so it serializes to nothing.
-    wrapSerializers: false,
-    serializers: { req: () => undefined, res: () => undefined, err: stdSerializers.err },
-    customAttributeKeys: { reqId: 'requestId', responseTime: 'durationMs' },
-    customSuccessMessage: () => 'request completed',
-    customErrorMessage: () => 'request failed',
-    customSuccessObject: (req, res, value) => accessLine(req, res, value.durationMs),
-    customErrorObject: (req, res, error, value) => ({
-      ...accessLine(req, res, value.durationMs),
-      err: error,
-    }),
-  });
-
   return http.createServer((req, res) => {
-    accessLog(req, res);
+    const requestId = requestIdOf(req);
+    const log = lazyRequestLogger(options.logger, requestId);
     const scope: RequestScope = {
-      requestId: String(req.id),
-      log: req.log,
+      requestId,
+      get log() {
+        return log();
+      },
       upstreamCalls: 0,
       errorCodes: new Set(),
     };
-    scopes.set(req, scope);
+    let failure: unknown;
+    logAccess(options.logger, req, res, scope, () => failure);
     res.setHeader('x-request-id', scope.requestId);
     // The failure handler runs in the request's scope too, so its log line has the request id.
     void runInRequestScope(scope, () =>
       handle(options, scope, req, res).catch((error: unknown) => {
         const known = error instanceof HttpError;
-        if (!known) options.onError(error);
+        if (!known) {
+          failure = error;
+          options.onError(error);
+        }
         if (res.headersSent) {
           res.end();
         } else if (known) {

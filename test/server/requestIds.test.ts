@@ -3,6 +3,7 @@
  * in every log line it causes; and it ends with one access log line (operation, duration,
  * upstream calls, error codes, caller), which never holds the credential.
  */
+import { ManualClock } from '../../src/emulator';
 import { KENDRA_DS, KENDRA_INDEX, singleSourceFixture } from '../helpers/fixtures';
 import { startHarness, type Harness } from '../helpers/harness';
 import { bearer, postGraphql } from '../helpers/http';
@@ -156,3 +157,36 @@ it('logs a refused request with its code and never the credential', async () => 
   expect(logs.text()).not.toContain(secret);
   expect(logs.text()).not.toContain(KEY);
 });
+
+it('logs a request whose client left before the answer as aborted, once', async () => {
+  const clock = new ManualClock();
+  const aborted = captureLogs();
+  const slow = await startHarness(
+    singleSourceFixture(3),
+    { clock },
+    { logLevel: 'info', logDestination: aborted.destination, now: Date.now },
+  );
+  try {
+    // Upstream answers only when the test moves the emulator's clock: the request hangs.
+    await slow.setFaults([
+      { service: 'kendra', operation: 'ListDataSourceSyncJobs', latencyMs: 60_000 },
+    ]);
+    const client = new AbortController();
+    const sleeping = clock.nextSleep();
+    const request = fetch(slow.gatewayUrl, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-request-id': 'req-gone' },
+      body: JSON.stringify({ query: '{ jobs(first: 1) { nodes { jobId } } }' }),
+      signal: client.signal,
+    });
+    await sleeping;
+    client.abort();
+    await expect(request).rejects.toThrow();
+    const line = await aborted.line((l) => l.requestId === 'req-gone' && l.path === '/graphql');
+    expect(line).toMatchObject({ msg: 'request aborted', level: 40, method: 'POST' });
+    clock.advance(60_000);
+  } finally {
+    await slow.close();
+  }
+  expect(aborted.lines().filter((l) => l.requestId === 'req-gone' && l.path)).toHaveLength(1);
+}, 15_000);
