@@ -2,7 +2,7 @@
  * The bench's emulator, on a thread of its own: like AWS, its work does not share the measured
  * gateway's event loop (the gateway and the SDK baselines are what the figures are about). Started
  * by `setup.ts` with the fixture as `workerData`; posts its URL, collects its garbage on a `gc`
- * message (answering `collected`), and closes on a `close` message.
+ * message (answering with its heap's size), and closes on a `close` message.
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import { startEmulator } from '../src/emulator';
@@ -14,7 +14,8 @@ void startEmulator({ port: 0, fixture: workerData.fixture }).then((emulator) => 
     if (message === 'gc') {
       // The thread's own heap: the main thread's `gc()` does not reach it (RSS holds both).
       (globalThis as { gc?: () => void }).gc?.();
-      parentPort!.postMessage('collected');
+      const { heapUsed, heapTotal } = process.memoryUsage();
+      parentPort!.postMessage({ heapUsed, heapTotal });
     }
   });
 });

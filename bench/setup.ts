@@ -9,10 +9,10 @@ import type { Fixture } from '../src/emulator/fixture/fixture';
 import { startGateway, type GatewayConfig, type RunningGateway } from '../src/server/createGateway';
 import { BASE_TIME } from './fixtures';
 
-/** The emulator thread: its URL, a full collection of its heap, and its end. */
+/** The emulator thread: its URL, a full collection of its heap (then its size), and its end. */
 export interface BenchEmulator {
   url: string;
-  gc(): Promise<void>;
+  gc(): Promise<{ heapUsed: number; heapTotal: number }>;
   close(): Promise<void>;
 }
 
@@ -109,8 +109,8 @@ function startEmulatorThread(fixture: Fixture): Promise<BenchEmulator> {
       resolve({
         url,
         gc: () =>
-          new Promise<void>((done) => {
-            worker.once('message', () => done());
+          new Promise((done) => {
+            worker.once('message', done);
             worker.postMessage('gc');
           }),
         close: () =>
