@@ -5,6 +5,9 @@
  * `BASE_TIME` (where the bench data ends), so windows ending "now" hold the data.
  */
 import { Worker } from 'node:worker_threads';
+import { KendraClient } from '@aws-sdk/client-kendra';
+import { QBusinessClient } from '@aws-sdk/client-qbusiness';
+import { QConnectClient } from '@aws-sdk/client-qconnect';
 import type { Fixture } from '../src/emulator/fixture/fixture';
 import { startGateway, type GatewayConfig, type RunningGateway } from '../src/server/createGateway';
 import { BASE_TIME } from './fixtures';
@@ -121,6 +124,24 @@ function startEmulatorThread(fixture: Fixture): Promise<BenchEmulator> {
       }),
     );
   });
+}
+
+/** New SDK clients of the three services on the bench's emulator, as a script would make them. */
+export function sdkClients(bench: Bench) {
+  const common = {
+    endpoint: bench.emulator.url,
+    region: 'us-east-1',
+    credentials: { accessKeyId: 'bench', secretAccessKey: 'bench' },
+  };
+  const clients = {
+    kendra: new KendraClient(common),
+    qbusiness: new QBusinessClient(common),
+    qconnect: new QConnectClient(common),
+  };
+  return {
+    ...clients,
+    destroy: () => Object.values(clients).forEach((client) => client.destroy()),
+  };
 }
 
 /** Milliseconds `fn` takes. */

@@ -8,12 +8,9 @@
  */
 import { ApolloServer } from '@apollo/server';
 import { startStandaloneServer } from '@apollo/server/standalone';
-import { KendraClient, paginateListDataSourceSyncJobs } from '@aws-sdk/client-kendra';
-import {
-  QBusinessClient,
-  paginateListDataSourceSyncJobs as paginateQBusiness,
-} from '@aws-sdk/client-qbusiness';
-import { QConnectClient, paginateListImportJobs } from '@aws-sdk/client-qconnect';
+import { paginateListDataSourceSyncJobs } from '@aws-sdk/client-kendra';
+import { paginateListDataSourceSyncJobs as paginateQBusiness } from '@aws-sdk/client-qbusiness';
+import { paginateListImportJobs } from '@aws-sdk/client-qconnect';
 import type { Fixture } from '../../src/emulator/fixture/fixture';
 import { benchFixture } from '../fixtures';
 import { load } from '../load';
@@ -25,6 +22,7 @@ import {
   round,
   startBench,
   timed,
+  sdkClients,
 } from '../setup';
 
 const DAY = 86_400_000;
@@ -41,14 +39,8 @@ async function sdkSummary(
   after: Date,
   before: Date,
 ): Promise<number> {
-  const common = {
-    endpoint: bench.emulator.url,
-    region: 'us-east-1',
-    credentials: { accessKeyId: 'b', secretAccessKey: 'b' },
-  };
-  const kendra = new KendraClient(common);
-  const qbusiness = new QBusinessClient(common);
-  const qconnect = new QConnectClient(common);
+  const clients = sdkClients(bench);
+  const { kendra, qbusiness, qconnect } = clients;
   let jobs = 0;
   const walks: Promise<void>[] = [];
   for (const index of fixture.kendra!.indices)
@@ -97,7 +89,7 @@ async function sdkSummary(
       })(),
     );
   await Promise.all(walks);
-  for (const client of [kendra, qbusiness, qconnect]) client.destroy();
+  clients.destroy();
   return jobs;
 }
 

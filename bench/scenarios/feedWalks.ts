@@ -7,15 +7,12 @@
  *  - N+1: a 100-job page with each job's source and parent names, calls besides the list calls
  *    against the distinct sources and parents on it.
  */
-import { KendraClient, ListDataSourceSyncJobsCommand } from '@aws-sdk/client-kendra';
-import {
-  QBusinessClient,
-  ListDataSourceSyncJobsCommand as ListQBusinessSyncJobs,
-} from '@aws-sdk/client-qbusiness';
-import { ListImportJobsCommand, QConnectClient } from '@aws-sdk/client-qconnect';
+import { ListDataSourceSyncJobsCommand } from '@aws-sdk/client-kendra';
+import { ListDataSourceSyncJobsCommand as ListQBusinessSyncJobs } from '@aws-sdk/client-qbusiness';
+import { ListImportJobsCommand } from '@aws-sdk/client-qconnect';
 import type { Fixture } from '../../src/emulator/fixture/fixture';
 import { benchFixture } from '../fixtures';
-import { type Bench, percentile, round, startBench, timed } from '../setup';
+import { type Bench, percentile, round, startBench, timed, sdkClients } from '../setup';
 
 const LATENCY_MS = 25;
 const FEED = `query($first: Int, $after: String, $last: Int, $before: String) {
@@ -59,14 +56,8 @@ function criticalRounds(nodes: Node[]): number {
  * gateway's): what 60 calls cost on this machine before any gateway work.
  */
 async function sdkFirstPages(bench: Bench, fixture: Fixture): Promise<number> {
-  const common = {
-    endpoint: bench.emulator.url,
-    region: 'us-east-1',
-    credentials: { accessKeyId: 'b', secretAccessKey: 'b' },
-  };
-  const kendra = new KendraClient(common);
-  const qbusiness = new QBusinessClient(common);
-  const qconnect = new QConnectClient(common);
+  const clients = sdkClients(bench);
+  const { kendra, qbusiness, qconnect } = clients;
   const calls: Promise<unknown>[] = [];
   const { ms } = await timed(async () => {
     for (const index of fixture.kendra!.indices)
@@ -97,7 +88,7 @@ async function sdkFirstPages(bench: Bench, fixture: Fixture): Promise<number> {
       );
     await Promise.all(calls);
   });
-  for (const client of [kendra, qbusiness, qconnect]) client.destroy();
+  clients.destroy();
   return ms;
 }
 

@@ -4,9 +4,9 @@
  * from cold (a new gateway, a new client). The two alternate over several rounds, which go first
  * in turn, so that the machine's other load falls on both alike; the figures are the medians.
  */
-import { KendraClient, paginateListDataSourceSyncJobs } from '@aws-sdk/client-kendra';
+import { paginateListDataSourceSyncJobs } from '@aws-sdk/client-kendra';
 import { benchFixture } from '../fixtures';
-import { type Bench, round, startBench, timed } from '../setup';
+import { type Bench, round, startBench, timed, sdkClients } from '../setup';
 
 const PAGE = `query($id: ID!, $after: String) { node(id: $id) { ... on JobSource {
   jobs(first: 100, after: $after) { nodes { jobId state startedAt } pageInfo { hasNextPage endCursor } } } } }`;
@@ -32,11 +32,8 @@ async function gatewayWalk(bench: Bench) {
 }
 
 async function sdkWalk(bench: Bench, input: { IndexId: string; Id: string }) {
-  const client = new KendraClient({
-    endpoint: bench.emulator.url,
-    region: 'us-east-1',
-    credentials: { accessKeyId: 'bench', secretAccessKey: 'bench' },
-  });
+  const clients = sdkClients(bench);
+  const client = clients.kendra;
   await bench.resetCalls();
   const walk = await timed(async () => {
     let jobs = 0;
@@ -45,7 +42,7 @@ async function sdkWalk(bench: Bench, input: { IndexId: string; Id: string }) {
       jobs += page.History?.length ?? 0;
     return jobs;
   });
-  client.destroy();
+  clients.destroy();
   return { ms: walk.ms, jobs: walk.value, calls: (await bench.calls()).all };
 }
 
