@@ -7,7 +7,6 @@
  * Danger: only errors `isOutage` accepts count; a caller's mistake or a throttle must never open
  * it, or one bad request would cut a healthy service off for everyone.
  */
-import { TaskCancelledError } from 'cockatiel';
 
 export interface CircuitBreakerOptions {
   /** Consecutive outages that open the breaker. */
@@ -17,6 +16,11 @@ export interface CircuitBreakerOptions {
   /** Which errors are outages (the others pass through without counting). */
   isOutage: (error: unknown) => boolean;
   now: () => number;
+}
+
+/** A call's time-out ended it while it waited (for a probe, a rate token or an in-flight slot). */
+export class CallCancelledError extends Error {
+  override readonly name = 'CallCancelledError';
 }
 
 /** The breaker is open: calls fail at once; `retryAfterSeconds` says when a probe may go. */
@@ -61,7 +65,7 @@ export class CircuitBreaker {
       this.refuseWhileOpen();
       if (this.current === 'halfOpen') {
         await this.probe!.catch(() => undefined);
-        if (signal.aborted) throw new TaskCancelledError();
+        if (signal.aborted) throw new CallCancelledError();
         continue;
       }
       if (this.current === 'open') {

@@ -8,18 +8,10 @@
  * token run on real timers: a test that moves `now` moves when the breaker probes and how many
  * tokens there are, never how long a call may take.
  */
-import {
-  bulkhead,
-  TaskCancelledError,
-  timeout,
-  TimeoutStrategy,
-  type BulkheadPolicy,
-  type TimeoutPolicy,
-} from 'cockatiel';
 import { ErrorCode } from '../errors/ErrorCode';
 import { classifyUpstreamError } from '../errors/toGatewayError';
 import { AdaptiveTokenBucket } from './adaptiveTokenBucket';
-import { CircuitBreaker } from './circuitBreaker';
+import { CallCancelledError, CircuitBreaker } from './circuitBreaker';
 import type { RateLimit } from './upstreamQuotas';
 
 export interface ServicePolicyOptions {
@@ -57,35 +49,71 @@ function isOutage(error: unknown): boolean {
 
 function sleep(ms: number, signal: AbortSignal): Promise<void> {
   return new Promise((resolve, reject) => {
-    if (signal.aborted) return reject(new TaskCancelledError());
+    if (signal.aborted) return reject(new CallCancelledError());
     const timer = setTimeout(() => {
       signal.removeEventListener('abort', onAbort);
       resolve();
     }, ms);
     const onAbort = () => {
       clearTimeout(timer);
-      reject(new TaskCancelledError());
+      reject(new CallCancelledError());
     };
     signal.addEventListener('abort', onAbort, { once: true });
   });
 }
 
+/**
+ * The in-flight cap: `limit` slots, and callers waiting for one in arrival order. A freed slot
+ * goes straight to the next waiter; a waiter whose signal aborts leaves the queue.
+ */
+class InFlightSlots {
+  private free: number;
+  private readonly waiting: (() => void)[] = [];
+
+  constructor(limit: number) {
+    this.free = limit;
+  }
+
+  acquire(signal: AbortSignal): Promise<void> {
+    if (this.free > 0) {
+      this.free -= 1;
+      return Promise.resolve();
+    }
+    return new Promise((resolve, reject) => {
+      const grant = () => {
+        signal.removeEventListener('abort', leave);
+        resolve();
+      };
+      const leave = () => {
+        this.waiting.splice(this.waiting.indexOf(grant), 1);
+        reject(new CallCancelledError());
+      };
+      this.waiting.push(grant);
+      signal.addEventListener('abort', leave, { once: true });
+    });
+  }
+
+  release(): void {
+    const next = this.waiting.shift();
+    if (next) next();
+    else this.free += 1;
+  }
+}
+
 export class ServicePolicy {
-  private readonly timeout: TimeoutPolicy;
   private readonly breaker: CircuitBreaker;
-  private readonly slots: BulkheadPolicy;
+  private readonly slots: InFlightSlots;
   private readonly buckets = new Map<string, AdaptiveTokenBucket>();
   private running = 0;
 
   constructor(private readonly options: ServicePolicyOptions) {
-    this.timeout = timeout(options.timeoutMs, TimeoutStrategy.Aggressive);
     this.breaker = new CircuitBreaker({
       failures: options.breakerFailures,
       halfOpenMs: options.breakerHalfOpenMs,
       isOutage,
       now: options.now,
     });
-    this.slots = bulkhead(options.inFlight, Infinity);
+    this.slots = new InFlightSlots(options.inFlight);
   }
 
   /**
@@ -96,30 +124,51 @@ export class ServicePolicy {
   async run<T>(operation: string, call: (signal: AbortSignal) => Promise<T>): Promise<T> {
     this.breaker.refuseWhileOpen();
     const bucket = this.bucketOf(operation);
+    // The time-out ends the call at its deadline whatever it is doing: its signal reaches the
+    // waits and the SDK call, and the caller gets the time-out error at once.
+    const controller = new AbortController();
+    let timer: NodeJS.Timeout | undefined;
+    const expired = new Promise<never>((_, reject) => {
+      timer = setTimeout(() => {
+        controller.abort();
+        reject(new CallTimeoutError(`no answer within ${this.options.timeoutMs} ms`));
+      }, this.options.timeoutMs);
+    });
     try {
-      // Waiting for a token or a slot is the gateway's own queue, not the service's fault: it
-      // counts against the time-out but not towards the breaker, which sees only the call.
-      return await this.timeout.execute(async ({ signal }) => {
-        const wait = bucket.reserve();
-        if (wait > 0) await sleep(wait, signal);
-        return this.slots.execute(
-          () =>
-            this.breaker.execute(async () => {
-              this.running += 1;
-              try {
-                return await call(signal);
-              } finally {
-                this.running -= 1;
-              }
-            }, signal),
-          signal,
-        );
-      });
+      return await Promise.race([this.attempt(bucket, call, controller.signal), expired]);
     } catch (error) {
-      if (error instanceof TaskCancelledError)
+      if (error instanceof CallCancelledError)
         throw new CallTimeoutError(`no answer within ${this.options.timeoutMs} ms`);
       if (classifyUpstreamError(error) === ErrorCode.UPSTREAM_THROTTLED) bucket.onThrottled();
       throw error;
+    } finally {
+      clearTimeout(timer);
+    }
+  }
+
+  /**
+   * Waiting for a token or a slot is the gateway's own queue, not the service's fault: it counts
+   * against the time-out but not towards the breaker, which sees only the call.
+   */
+  private async attempt<T>(
+    bucket: AdaptiveTokenBucket,
+    call: (signal: AbortSignal) => Promise<T>,
+    signal: AbortSignal,
+  ): Promise<T> {
+    const wait = bucket.reserve();
+    if (wait > 0) await sleep(wait, signal);
+    await this.slots.acquire(signal);
+    try {
+      return await this.breaker.execute(async () => {
+        this.running += 1;
+        try {
+          return await call(signal);
+        } finally {
+          this.running -= 1;
+        }
+      }, signal);
+    } finally {
+      this.slots.release();
     }
   }
 
