@@ -1,10 +1,11 @@
 /**
  * Whole responses to repeated queries, shared for a second or so: a dashboard that thirty
  * browsers poll with the same query is then computed once per lifetime, not once per browser.
- * Apollo's response-cache plugin does the caching; the entries live in the gateway's store (so
- * they share its clock and, with Redis, its replicas; in memory they have a byte bound of their own), keyed by the document, its
- * variables, the caller's scopes, the gateway's configuration scope and a history epoch that every
- * start or stop of a sync moves on, so a mutation is never followed by a response from before it.
+ * Apollo's response-cache plugin does the caching. The entries live in the gateway's store (its
+ * clock; with Redis, its replicas; in memory, a byte bound of their own), keyed by the document,
+ * its variables, the caller's scopes, the gateway's configuration scope and a history epoch that
+ * every start or stop of a sync moves on: after a mutation, this replica answers afresh (another
+ * may serve an older answer until it expires).
  *
  * Only queries are cached, and only whole successes: a response with errors, partial ones
  * included, is never stored. Danger: a field whose answer depends on the caller beyond their
