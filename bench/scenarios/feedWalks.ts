@@ -24,8 +24,8 @@ const NAMES = `{ jobs(first: 100) { nodes { jobId source { id name
 
 type Node = { source: { id: string }; service: string };
 
-/** Upstream pages the nodes (plus the item that proves more) need: per source, its items / page size. */
-function distinctPages(nodes: Node[]): number {
+/** Per source on a page, the upstream pages its items need (items / the service's page size). */
+function pagesPerSource(nodes: Node[]): number[] {
   const perSource = new Map<string, { count: number; size: number }>();
   for (const node of nodes) {
     const entry = perSource.get(node.source.id) ?? {
@@ -35,21 +35,14 @@ function distinctPages(nodes: Node[]): number {
     entry.count++;
     perSource.set(node.source.id, entry);
   }
-  return [...perSource.values()].reduce((sum, e) => sum + Math.ceil(e.count / e.size), 0);
+  return [...perSource.values()].map((e) => Math.ceil(e.count / e.size));
 }
 
-function criticalRounds(nodes: Node[]): number {
-  const perSource = new Map<string, { count: number; size: number }>();
-  for (const node of nodes) {
-    const entry = perSource.get(node.source.id) ?? {
-      count: 0,
-      size: node.service === 'QCONNECT' ? 100 : 10,
-    };
-    entry.count++;
-    perSource.set(node.source.id, entry);
-  }
-  return Math.max(1, ...[...perSource.values()].map((e) => Math.ceil(e.count / e.size)));
-}
+/** Upstream pages the nodes (plus the item that proves more) need. */
+const distinctPages = (nodes: Node[]) => pagesPerSource(nodes).reduce((sum, n) => sum + n, 0);
+
+/** The most pages one source must read in a row for the nodes: the rounds of the critical path. */
+const criticalRounds = (nodes: Node[]) => Math.max(1, ...pagesPerSource(nodes));
 
 /**
  * The same first pages read with the SDK alone, every source at once from new clients (as a cold

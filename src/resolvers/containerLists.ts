@@ -15,13 +15,17 @@ import type {
   QConnectKnowledgeBaseRef,
 } from '../model/sources';
 import { checkPageSourceArgs, connectionFromPageSource } from '../relay/connection';
-import type { PageSource } from '../relay/pageSource';
+import { arrayPageSource } from '../relay/arrayPageSource';
+import type { SortKey } from '../relay/pageSource';
 import { canonicalKey } from '../request/canonicalKey';
 import type { GatewayContext } from '../request/context';
 import { reportPartialError } from '../request/partialErrors';
 import type { ConnectionArgs } from '../relay/connectionArgs';
 
 type Listed = ContainerRef | QConnectKnowledgeBaseRef;
+
+/** Lists are in id order. */
+const listedKey = (ref: Listed): SortKey => [0, ref.kind, idOf(ref)];
 
 function idOf(ref: Listed): string {
   switch (ref.kind) {
@@ -36,24 +40,6 @@ function idOf(ref: Listed): string {
   }
 }
 
-/** An in-memory page source over a fixed list, in id order; tokens are offsets into it. */
-function listPageSource<T extends Listed>(key: string, all: T[]): PageSource<T> {
-  const sorted = [...all].sort((a, b) => (idOf(a) < idOf(b) ? -1 : idOf(a) > idOf(b) ? 1 : 0));
-  return {
-    key,
-    maxPageSize: 100,
-    fetchPage: async (token, size) => {
-      const start = token ? Number(token) : 0;
-      const end = start + size;
-      return {
-        items: sorted.slice(start, end),
-        nextToken: end < sorted.length ? String(end) : undefined,
-      };
-    },
-    sortKeyOf: (ref) => [0, ref.kind, idOf(ref)],
-  };
-}
-
 /**
  * A list's connection: its arguments and cursors are checked (signature, connection) before the
  * catalog is asked anything, then `refs()` gives the served items.
@@ -66,7 +52,7 @@ async function listConnection<T extends Listed>(
 ): Promise<Connection<T>> {
   const canonical = canonicalKey(key);
   checkPageSourceArgs(args, canonical, context.cursorSigner);
-  return connectionFromPageSource(listPageSource(canonical, await refs()), args, {
+  return connectionFromPageSource(arrayPageSource(canonical, await refs(), listedKey), args, {
     now: context.options.now,
     signer: context.cursorSigner,
   });

@@ -8,34 +8,14 @@ import { canonicalKey } from '../request/canonicalKey';
 import type { Connection } from '../model/connections';
 import { serviceOf } from '../model/services';
 import { sourceKey, type JobSourceRef } from '../model/sources';
-import type { PageSource } from '../relay/pageSource';
+import { arrayPageSource } from '../relay/arrayPageSource';
+import type { SortKey } from '../relay/pageSource';
 import { checkPageSourceArgs, connectionFromPageSource } from '../relay/connection';
 import type { GatewayContext } from '../request/context';
 import type { ConnectionArgs } from '../relay/connectionArgs';
 
-function compareSources(a: JobSourceRef, b: JobSourceRef): number {
-  const ka = `${serviceOf(a)}\u0000${sourceKey(a)}`;
-  const kb = `${serviceOf(b)}\u0000${sourceKey(b)}`;
-  return ka < kb ? -1 : ka > kb ? 1 : 0;
-}
-
-/** An in-memory page source over a fixed list; its tokens are offsets, valid for this list only. */
-export function arrayPageSource(key: string, all: JobSourceRef[]): PageSource<JobSourceRef> {
-  const sorted = [...all].sort(compareSources);
-  return {
-    key,
-    maxPageSize: 100,
-    fetchPage: async (token, size) => {
-      const start = token ? Number(token) : 0;
-      const end = start + size;
-      return {
-        items: sorted.slice(start, end),
-        nextToken: end < sorted.length ? String(end) : undefined,
-      };
-    },
-    sortKeyOf: (ref) => [0, serviceOf(ref), sourceKey(ref)],
-  };
-}
+/** Sources are in service, then source id order. */
+const sourceSortKey = (ref: JobSourceRef): SortKey => [0, serviceOf(ref), sourceKey(ref)];
 
 /** A connection over the given sources, bound to `key` (what selected them). */
 export function sourcesConnection(
@@ -44,7 +24,7 @@ export function sourcesConnection(
   key: unknown,
   refs: JobSourceRef[],
 ): Promise<Connection<JobSourceRef>> {
-  return connectionFromPageSource(arrayPageSource(canonicalKey(key), refs), args, {
+  return connectionFromPageSource(arrayPageSource(canonicalKey(key), refs, sourceSortKey), args, {
     now: context.options.now,
     signer: context.cursorSigner,
   });
